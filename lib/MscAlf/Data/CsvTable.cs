@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace MscAlf.Data;
+
+/// <summary>One record of a validated data file: its cells by column name and the line it starts on.</summary>
+/// <param name="Line">The 1-based line where the record starts.</param>
+/// <param name="Cells">The raw cells by column name.</param>
+public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells)
+{
+    /// <summary>The cell of <paramref name="column"/>, or null when it is empty.</summary>
+    public string? Get(string column) => Cells[column] is { Length: > 0 } value ? value : null;
+
+    /// <summary>The cell of a required column.</summary>
+    public string Required(string column) =>
+        Get(column) ?? throw new InvalidOperationException($"line {Line}: '{column}' is empty");
+
+    /// <summary>The integer of an integer column, or null when empty.</summary>
+    public int? Integer(string column) =>
+        Get(column) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The date of a date column, or null when empty.</summary>
+    public PartialDate? Date(string column) => Get(column) is { } text ? PartialDate.Parse(text) : null;
+
+    /// <summary>The items of a list column (empty when the cell is empty).</summary>
+    public IReadOnlyList<string> List(string column) =>
+        Get(column) is { } text ? text.Split(ColumnSpec.ListSeparator) : [];
+
+    /// <summary>The numbers of an integer-list column (empty when the cell is empty).</summary>
+    public IReadOnlyList<int> Integers(string column) =>
+        [.. List(column).Select(item => int.Parse(item, NumberStyles.None, CultureInfo.InvariantCulture))];
+
+    /// <summary>The member of a code column, or null when empty.</summary>
+    public T? Code<T>(string column)
+        where T : struct, Enum =>
+        Get(column) is { } text ? Codes.CodeSet<T>.Parse(text) : null;
+}
+
+/// <summary>
+/// Reads a data file against its <see cref="TableSchema"/>. CsvHelper tokenises (quotes, a UTF-8 BOM,
+/// CRLF or LF); every header, record and cell is then checked and every problem is reported with its
+/// file, line, column and value. Nothing is skipped or coerced silently.
+/// </summary>
+public static class CsvTable
+{
+    /// <summary>Reads <paramref name="path"/>; returns the rows and the errors found (rows with errors are left out).</summary>
+    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, schema);
+    }
+
+    /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="fileLabel"/> names it in errors.</summary>
+    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(
+        TextReader reader, string fileLabel, TableSchema schema)
+    {
+        var errors = new List<DataError>();
+        var badData = new List<(int Line, string Field)>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData.Add((args.Context.Parser?.RawRow ?? 0, args.Field)),
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = false,
+        };
+        using var parser = new CsvParser(reader, config);
+        if (!parser.Read())
+        {
+            errors.Add(new DataError(fileLabel, 1, null, null, "a header line; the file is empty"));
+            return ([], errors);
+        }
+        var header = parser.Record ?? [];
+        if (header.Length > 0)
+        {
+            header[0] = header[0].TrimStart('\uFEFF'); // a BOM the reader did not consume (a string, say)
+        }
+        var columns = CheckHeader(fileLabel, header, schema, errors);
+        var rows = new List<CsvRow>();
+        var previousEnd = parser.RawRow;
+        while (parser.Read())
+        {
+            var line = previousEnd + 1;
+            previousEnd = parser.RawRow;
+            var record = parser.Record ?? [];
+            if (record.Length == 1 && record[0].Length == 0)
+            {
+                errors.Add(new DataError(fileLabel, line, null, null, "a record; the line is blank"));
+                continue;
+            }
+            if (record.Length != header.Length)
+            {
+                errors.Add(new DataError(fileLabel, line, null, null,
+                    $"{header.Length} fields as in the header; the record has {record.Length}"));
+                continue;
+            }
+            if (columns is null)
+            {
+                continue;
+            }
+            var before = errors.Count;
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (spec, index) in columns)
+            {
+                cells[spec.Name] = record[index];
+                CheckCell(fileLabel, line, spec, record[index], errors);
+            }
+            if (errors.Count == before)
+            {
+                rows.Add(new CsvRow(line, cells));
+            }
+        }
+        errors.AddRange(badData.Select(b =>
+            new DataError(fileLabel, b.Line, null, b.Field, "well-formed CSV quoting (a quote inside an unquoted field?)")));
+        errors.AddRange(CheckKeys(fileLabel, rows, schema));
+        return (rows, [.. errors.OrderBy(e => e.Line)]);
+    }
+
+    private static List<(ColumnSpec Spec, int Index)>? CheckHeader(
+        string file, string[] header, TableSchema schema, List<DataError> errors)
+    {
+        var before = errors.Count;
+        var duplicates = header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1);
+        errors.AddRange(duplicates.Select(g => new DataError(file, 1, g.Key, null, "each column once; it appears twice")));
+        var known = schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(header.Where(h => !known.Contains(h)).Select(h =>
+            new DataError(file, 1, h, null, $"only the columns of {schema.FileName} ({string.Join(", ", known)}); this one is unknown")));
+        errors.AddRange(schema.Columns.Where(c => !header.Contains(c.Name)).Select(c =>
+            new DataError(file, 1, c.Name, null, "this column in the header; it is missing")));
+        return errors.Count > before
+            ? null
+            : [.. schema.Columns.Select(c => (c, Array.IndexOf(header, c.Name)))];
+    }
+
+    private static void CheckCell(string file, int line, ColumnSpec spec, string value, List<DataError> errors)
+    {
+        if (value.Length == 0)
+        {
+            if (spec.Required)
+            {
+                errors.Add(new DataError(file, line, spec.Name, value, "a value; this column is required"));
+            }
+            return;
+        }
+        if (value.Trim() != value)
+        {
+            errors.Add(new DataError(file, line, spec.Name, value, "no leading or trailing spaces"));
+            return;
+        }
+        var isList = spec.Type is ColumnType.TextList or ColumnType.CodeList or ColumnType.IntegerList;
+        var items = isList ? value.Split(ColumnSpec.ListSeparator) : [value];
+        foreach (var item in items)
+        {
+            if (CheckValue(spec, item, isList) is { } expected)
+            {
+                errors.Add(new DataError(file, line, spec.Name, item, expected));
+            }
+        }
+    }
+
+    private static string? CheckValue(ColumnSpec spec, string item, bool isListItem)
+    {
+        if (isListItem && (item.Length == 0 || item.Trim() != item))
+        {
+            return $"'{ColumnSpec.ListSeparator}'-separated items with no empty item and no spaces around one";
+        }
+        return spec.Type switch
+        {
+            ColumnType.Integer or ColumnType.IntegerList when
+                !int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out _) =>
+                "a whole number (digits only, 0 or more)",
+            ColumnType.Date when !PartialDate.TryParse(item, out _) =>
+                "an ISO date YYYY, YYYY-MM or YYYY-MM-DD that exists",
+            _ when spec.Pattern is not null && !Regex.IsMatch(item, spec.Pattern, RegexOptions.CultureInvariant) =>
+                $"a value matching {spec.Pattern}",
+            ColumnType.Code or ColumnType.CodeList when !spec.Allowed.Contains(item, StringComparer.Ordinal) =>
+                $"one of: {string.Join(", ", spec.Allowed)}",
+            _ => null,
+        };
+    }
+
+    private static IEnumerable<DataError> CheckKeys(string file, List<CsvRow> rows, TableSchema schema)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var key = string.Join(", ", schema.Key.Select(k => row.Cells[k]));
+            if (!seen.TryAdd(key, row.Line))
+            {
+                yield return new DataError(file, row.Line, string.Join("+", schema.Key), key,
+                    $"a unique {string.Join("+", schema.Key)}; line {seen[key]} has it already");
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace MscAlf.Data;
+
+/// <summary>One problem found in a data file, located precisely enough to fix it.</summary>
+/// <param name="File">The file's path as given to the reader.</param>
+/// <param name="Line">The 1-based line where the record starts (1 is the header).</param>
+/// <param name="Column">The column name, or null for a problem with the whole record.</param>
+/// <param name="Value">The offending value, or null when there is none (a missing column, say).</param>
+/// <param name="Expected">What the value should have been.</param>
+public sealed record DataError(string File, int Line, string? Column, string? Value, string Expected)
+{
+    /// <summary>A one-line description: <c>file:line: column 'c': value 'v': expected …</c>.</summary>
+    public override string ToString()
+    {
+        var column = Column is null ? "" : $" column '{Column}':";
+        var value = Value is null ? "" : $" value '{Value}':";
+        return $"{File}:{Line}:{column}{value} {Expected}";
+    }
+}
+
+/// <summary>Thrown when data files break their schema; holds every error found, not only the first.</summary>
+public sealed class DataValidationException : Exception
+{
+    /// <summary>Creates the exception from the errors found.</summary>
+    public DataValidationException(IReadOnlyList<DataError> errors)
+        : base(Describe(errors)) => Errors = errors;
+
+    /// <summary>Creates an exception with a message and no located errors.</summary>
+    public DataValidationException(string message)
+        : base(message) => Errors = [];
+
+    /// <summary>Creates an exception with a message and no located errors.</summary>
+    public DataValidationException()
+        : this("The data are not valid.")
+    {
+    }
+
+    /// <summary>Creates an exception with a message, no located errors and an inner exception.</summary>
+    public DataValidationException(string message, Exception innerException)
+        : base(message, innerException) => Errors = [];
+
+    /// <summary>Every error found, in file and line order.</summary>
+    public IReadOnlyList<DataError> Errors { get; }
+
+    private static string Describe(IReadOnlyList<DataError> errors) =>
+        $"{errors.Count} data error(s):{Environment.NewLine}" +
+        string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+}
