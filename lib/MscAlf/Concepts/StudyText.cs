@@ -1,0 +1,29 @@
+namespace MscAlf.Concepts;
+
+/// <summary>
+/// The free-text fields of a registry record that the text classifiers read. Any field may be missing;
+/// a reader of a registry export fills what the export has.
+/// </summary>
+public sealed record StudyText
+{
+    /// <summary>The brief title.</summary>
+    public string? Title { get; init; }
+    /// <summary>The official title.</summary>
+    public string? OfficialTitle { get; init; }
+    /// <summary>The brief summary.</summary>
+    public string? Summary { get; init; }
+    /// <summary>The conditions, one per item.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+    /// <summary>Intervention names, other names and descriptions, one per item.</summary>
+    public IReadOnlyList<string> Interventions { get; init; } = [];
+
+    /// <summary>The two titles that are present.</summary>
+    internal IEnumerable<string> Titles => new[] { Title, OfficialTitle }.OfType<string>();
+
+    internal static string Snippet(string text, int index, int length, int context = 40)
+    {
+        var start = Math.Max(0, index - context);
+        var end = Math.Min(text.Length, index + length + context);
+        return text[start..end].Trim();
+    }
+}
