@@ -14,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("MscAlfNotebooks: data, figures and notebooks on MSC therapy for liver failure.")
         {
             ValidateCommand.Create(),
+            FiguresCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration);

@@ -55,6 +55,9 @@ public static partial class Country
         ("Congo", "COG"),
         ("Congo, The Democratic Republic of the", "COD"),
         ("Former Serbia and Montenegro", "SRB"),
+        ("Korea, Democratic People's Republic of", "PRK"),
+        ("Libyan Arab Jamahiriya", "LBY"),
+        ("Palestinian Territory, occupied", "PSE"),
         ("Macedonia, The Former Yugoslav Republic of", "MKD"),
     ];
 

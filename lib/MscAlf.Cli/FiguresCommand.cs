@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Diagnostics;
+using MscAlf.Concepts;
+using MscAlf.Data;
+using MscAlf.Export;
+
+namespace MscAlf.Cli;
+
+/// <summary>
+/// <c>figures [--out DIR] [--format html,png,svg] [--snapshot 2021-11|2022-10] [--data DIR]</c>: writes every figure,
+/// <c>index.html</c> and <c>manifest.json</c>.
+/// </summary>
+internal static class FiguresCommand
+{
+    public const string DefaultOut = "results/figures";
+
+    public static Command Create()
+    {
+        var data = CliApp.DataOption();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = $"The output folder (default: {DefaultOut}).",
+            DefaultValueFactory = _ => new DirectoryInfo(DefaultOut),
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Comma-separated formats: html, png, svg (default: html,png,svg). PNG and SVG need Chromium.",
+            DefaultValueFactory = _ => "html,png,svg",
+        };
+        var snapshot = new Option<string>("--snapshot")
+        {
+            Description = "Status shown in panel B: 2022-10 (registry snapshot, default) or 2021-11 (derived).",
+            DefaultValueFactory = _ => "2022-10",
+        };
+        snapshot.AcceptOnlyFromAmong("2022-10", "2021-11");
+        var command = new Command("figures", "Write Figure 2, the evidence and the exploration figures.") { data, output, format, snapshot };
+        command.SetAction(result =>
+        {
+            var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
+            var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var options = new ExportOptions(result.GetValue(output)!.FullName, formats,
+                result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October);
+            return Run(result.GetValue(data)?.FullName, options, stdout, stderr);
+        });
+        return command;
+    }
+
+    /// <summary>Loads the data and exports; shared with the build job.</summary>
+    public static int Run(string? dataDirectory, ExportOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var dataset = Dataset.Load(dataDirectory);
+            stdout.WriteLine($"Writing figures to {options.OutputDirectory} ({string.Join(", ", options.Formats)})");
+            var files = FigureExporter.Export(dataset, options, stdout);
+            stdout.WriteLine($"Wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s; open {Path.Combine(options.OutputDirectory, "index.html")}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is DataValidationException or DirectoryNotFoundException or BrowserNotFoundException or ArgumentException)
+        {
+            stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
+        }
+    }
+}

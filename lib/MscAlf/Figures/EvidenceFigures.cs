@@ -1,0 +1,85 @@
+using MscAlf.Codes;
+using MscAlf.Concepts;
+using MscAlf.Data;
+using Plotly.NET;
+
+namespace MscAlf.Figures;
+
+/// <summary>
+/// The review's preclinical evidence (Tables 2–3: outcome categories by intervention kind and by MSC source)
+/// and its human studies (Table 4: by condition and MSC source).
+/// </summary>
+public static class EvidenceFigures
+{
+    /// <summary>The label for results that match no outcome category (kept visible, never dropped).</summary>
+    public const string NoOutcome = "No category matched";
+
+    /// <summary>The three evidence figures.</summary>
+    public static IReadOnlyList<Figure> All(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return
+        [
+            OutcomesBy("preclinical-outcomes-by-intervention", "Preclinical outcomes by intervention kind", dataset.Preclinical,
+                p => CodeSet<InterventionKind>.Code(p.InterventionKind), CodeSet<InterventionKind>.Codes),
+            OutcomesBy("preclinical-outcomes-by-source", "Preclinical outcomes by MSC source", dataset.Preclinical,
+                p => MscSource.Values.Label(p.MscSource), [.. MscSource.Values.Categories.Select(c => c.Label)]),
+            HumanStudies(dataset.HumanStudies),
+        ];
+    }
+
+    /// <summary>Outcome categories of each study, "No category matched" for a result no rule matches.</summary>
+    public static IReadOnlyList<string> OutcomeLabels(PreclinicalStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var found = PreclinicalOutcome.Classify(study.Result).Select(o => PreclinicalOutcome.Values.Label(o.Value)).ToList();
+        return found.Count > 0 ? found : [NoOutcome];
+    }
+
+    /// <summary>Counts of studies per (row group, outcome) — the numbers the heatmap shows.</summary>
+    public static (string[] Rows, string[] Columns, int[][] Counts) OutcomeMatrix(IReadOnlyList<PreclinicalStudy> studies,
+        Func<PreclinicalStudy, string> group, IReadOnlyList<string>? rowOrder)
+    {
+        ArgumentNullException.ThrowIfNull(studies);
+        var columns = PreclinicalOutcome.Values.Categories.Select(c => c.Label).Append(NoOutcome)
+            .Where(label => studies.Any(s => OutcomeLabels(s).Contains(label))).ToArray();
+        var rows = (rowOrder ?? [.. studies.Select(group).Distinct()]).Where(r => studies.Any(s => group(s) == r)).ToArray();
+        var counts = rows.Select(r => columns.Select(c => studies.Count(s => group(s) == r && OutcomeLabels(s).Contains(c))).ToArray()).ToArray();
+        return (rows, columns, counts);
+    }
+
+    private static Figure OutcomesBy(string name, string title, IReadOnlyList<PreclinicalStudy> studies,
+        Func<PreclinicalStudy, string> group, IReadOnlyList<string> order)
+    {
+        var (rows, columns, counts) = OutcomeMatrix(studies, group, order);
+        var trace = Plot.Heatmap(1, columns, rows, counts, "%{y} · %{x}<br>%{z} studies<extra></extra>");
+        var panel = new Panel(title, [trace], new() { ["tickangle"] = -30, ["automargin"] = true, ["side"] = "bottom" },
+            Plot.CategoryAxis(rows));
+        var full = $"{title}: review Tables 2–3, n = {studies.Count} studies (a study counts in every outcome its result names)";
+        return new Figure(name, title, Plot.Single(panel, full, width: 1000, height: 560));
+    }
+
+    private static Figure HumanStudies(IReadOnlyList<HumanStudy> studies)
+    {
+        var conditionOf = studies.ToDictionary(s => s, s => ConditionCategory.Classify(new StudyText { Conditions = [s.ConditionAsPrinted] }).Value);
+        string Label(HumanStudy s) => conditionOf[s] is { Category: Condition.Cirrhosis, Subtype: { } sub }
+            ? "Cirrhosis · " + ConditionCategory.Subtypes.Label(sub)
+            : ConditionCategory.Values.Label(conditionOf[s].Category);
+        var labels = studies.OrderBy(s => (int)conditionOf[s].Category).ThenBy(s => (int?)conditionOf[s].Subtype)
+            .Select(Label).Distinct().ToArray();
+        var traces = MscSource.Values.Order.Where(src => studies.Any(s => s.MscSource == src)).Select(src =>
+        {
+            var category = MscSource.Values[src];
+            var counts = labels.Select(l => studies.Count(s => s.MscSource == src && Label(s) == l)).ToArray();
+            var trace = Plot.Bar(1, category.Label, labels, counts, [.. counts.Select(_ => category.Color)],
+                [.. counts.Select(c => Math.Round(100.0 * c / studies.Count, 1))]);
+            trace.SetProperty("text", counts.Select(c => c == 0 ? "" : c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            trace.SetProperty("textposition", "inside");
+            trace.SetProperty("hovertemplate", $"%{{y}} · {category.Label}<br>%{{x}} studies (%{{customdata:.1f}}% of {studies.Count})<extra></extra>");
+            return (Trace)trace;
+        }).ToList();
+        var panel = new Panel("Human studies", traces, Plot.CountAxis("Studies"), Plot.CategoryAxis(labels), ShowLegend: true);
+        var title = $"Human studies of MSC therapy in liver disease by condition and MSC source: review Table 4, n = {studies.Count} (rows 1–15)";
+        return new Figure("human-studies", "Human studies (Table 4)", Plot.Single(panel, title, width: 1000, height: 520));
+    }
+}
