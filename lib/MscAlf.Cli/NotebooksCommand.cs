@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using MscAlf.Export;
+using MscAlf.Notebooks;
+
+namespace MscAlf.Cli;
+
+/// <summary><c>notebooks run [--out DIR | --inplace] [--timeout S] FILES…</c>: executes notebooks and writes them with outputs.</summary>
+internal static class NotebooksCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "The notebooks to run.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks here (default: results/notebooks)." };
+        var inplace = new Option<bool>("--inplace") { Description = "Overwrite each notebook with its executed copy." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = $"Per-cell timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
+            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
+        };
+        var run = new Command("run", "Execute notebooks top to bottom and write them with their outputs.") { files, output, inplace, timeout };
+        run.SetAction(async (result, _) =>
+        {
+            if (result.GetValue(inplace) && result.GetValue(output) is not null || result.GetValue(timeout) <= 0)
+            {
+                CliApp.Err(result).WriteLine("Use either --out or --inplace, and a positive --timeout.");
+                return CliApp.Failure;
+            }
+            var target = result.GetValue(inplace) ? null : (result.GetValue(output)?.FullName ?? Path.GetFullPath("results/notebooks"));
+            return await RunAsync(result.GetValue(files)!.Select(f => f.FullName).ToList(), target,
+                TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result)).ConfigureAwait(false);
+        });
+        return new Command("notebooks", "Work with the C# notebooks.") { run };
+    }
+
+    /// <summary>Runs each notebook in order, stopping at the first failure; null <paramref name="outputDirectory"/> means in place.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> files, string? outputDirectory, TimeSpan timeout,
+        TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"{file}: no such notebook");
+                return CliApp.Failure;
+            }
+            NotebookRun run;
+            try
+            {
+                run = await NotebookRunner.RunAsync(file, timeout).ConfigureAwait(false);
+            }
+            catch (FormatException ex)
+            {
+                stderr.WriteLine(ex.Message);
+                return CliApp.Failure;
+            }
+            var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
+            AtomicFile.WriteAllText(destination, run.Notebook.ToJson());
+            stdout.WriteLine(Summary(file, run, destination));
+            if (run.Failure is { } failure)
+            {
+                stderr.WriteLine(failure);
+                return CliApp.Failure;
+            }
+        }
+        return 0;
+    }
+
+    private static string Summary(string file, NotebookRun run, string destination)
+    {
+        var times = run.CellTimes;
+        var first = times.Count > 0 ? times[0].TotalMilliseconds : 0;
+        var later = times.Skip(1).Select(t => t.TotalMilliseconds).Order().ToList();
+        var median = later.Count > 0 ? later[later.Count / 2] : 0;
+        var total = times.Sum(t => t.TotalSeconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {Path.GetFileName(file)}: {(run.Succeeded ? "ok" : "FAILED")}, {times.Count} cells in {total:0.0} s " +
+            $"(first {first:0} ms, later median {median:0} ms, max {later.DefaultIfEmpty(0).Max():0} ms) -> {destination}");
+    }
+}

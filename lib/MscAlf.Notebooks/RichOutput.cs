@@ -1,0 +1,132 @@
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+using MscAlf.Concepts;
+using MscAlf.Export;
+using Figure = MscAlf.Figures.Figure;
+using Plotly.NET;
+
+namespace MscAlf.Notebooks;
+
+/// <summary>
+/// Turns a value displayed by a cell into an nbformat MIME bundle: a DataFrame into an escaped HTML table plus a
+/// text table, a Plotly chart into HTML (plotly.js included once per notebook, hidden from require.js while it
+/// loads so that it also renders in Jupyter and nbconvert), anything else into text. One instance per notebook
+/// run, so chart element ids are numbered in order and reruns give the same bytes.
+/// </summary>
+public sealed class RichOutput
+{
+    /// <summary>Rows of a DataFrame shown before the rest is summarised.</summary>
+    public const int MaxRows = 25;
+
+    private bool _plotlyIncluded;
+    private bool _geoIncluded;
+    private int _charts;
+
+    /// <summary>The MIME bundle (<c>text/plain</c> always, <c>text/html</c> for tables and charts).</summary>
+    public JsonObject Format(object? value) => value switch
+    {
+        null => Plain("null"),
+        string text => Plain(text),
+        GenericChart chart => Chart(chart),
+        Figure figure => Chart(figure.Chart),
+        DataFrame frame => Table(frame),
+        DataFrameColumn column => Table(new DataFrame(column)),
+        Tally tally => Table(tally.ToDataFrame(), $"{tally.Concept}: n = {tally.Denominator} ({tally.DenominatorNote})"),
+        IFormattable formattable => Plain(formattable.ToString(null, CultureInfo.InvariantCulture)),
+        IEnumerable sequence => Plain(Sequence(sequence)),
+        _ => Plain(value.ToString() ?? ""),
+    };
+
+    private static JsonObject Plain(string text) => new() { ["text/plain"] = text };
+
+    private static string Sequence(IEnumerable sequence)
+    {
+        var items = sequence.Cast<object?>().Take(51).Select(i => i switch
+        {
+            null => "null",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => i.ToString(),
+        }).ToList();
+        var more = items.Count > 50 ? ", …" : "";
+        return "[" + string.Join(", ", items.Take(50)) + more + "]";
+    }
+
+    private JsonObject Chart(GenericChart chart)
+    {
+        var id = $"mscalf-plot-{++_charts}";
+        var html = new StringBuilder();
+        if (!_plotlyIncluded)
+        {
+            _plotlyIncluded = true;
+            html.Append("<script type=\"text/javascript\">window.__mscalfDefine = window.define; window.define = undefined;</script>\n")
+                .Append("<script type=\"text/javascript\">").Append(PlotlyAssets.PlotlyJs).Append("</script>\n")
+                .Append("<script type=\"text/javascript\">window.define = window.__mscalfDefine;</script>\n");
+        }
+        var figure = new Figure(id, "", chart);
+        if (figure.HasMap && !_geoIncluded)
+        {
+            _geoIncluded = true;
+            html.Append("<script type=\"text/javascript\">").Append(PlotlyAssets.GeoAssetsScript()).Append("</script>\n");
+        }
+        html.Append("<div id=\"").Append(id).Append("\"></div>\n<script type=\"text/javascript\">\n")
+            .Append(HtmlPage.PlotCall(id, figure.ToJson())).Append("</script>\n");
+        return new JsonObject { ["text/html"] = html.ToString(), ["text/plain"] = "Plotly chart " + id };
+    }
+
+    /// <summary>An HTML table (values escaped) and a fixed-width text table of the first <see cref="MaxRows"/> rows.</summary>
+    public static JsonObject Table(DataFrame frame, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var rows = (int)Math.Min(frame.Rows.Count, MaxRows);
+        var names = frame.Columns.Select(c => c.Name).ToList();
+        var cells = Enumerable.Range(0, rows).Select(r => frame.Columns.Select(c => Cell(c[r])).ToList()).ToList();
+        var more = frame.Rows.Count > rows ? $"… {frame.Rows.Count - rows} more rows ({frame.Rows.Count} in all)" : null;
+
+        var html = new StringBuilder("<table class=\"dataframe\">\n");
+        if (caption is not null)
+        {
+            html.Append("<caption>").Append(WebUtility.HtmlEncode(caption)).Append("</caption>\n");
+        }
+        html.Append("<thead><tr>").AppendJoin("", names.Select(n => $"<th>{WebUtility.HtmlEncode(n)}</th>")).Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in cells)
+        {
+            html.Append("<tr>").AppendJoin("", row.Select(v => v is null ? "<td><i>null</i></td>" : $"<td>{WebUtility.HtmlEncode(v)}</td>")).Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+        if (more is not null)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(more)).Append("</p>\n");
+        }
+
+        var widths = names.Select((n, i) => Math.Min(40, Math.Max(n.Length, cells.Select(r => (r[i] ?? "null").Length).DefaultIfEmpty(0).Max()))).ToList();
+        var text = new StringBuilder();
+        if (caption is not null)
+        {
+            text.AppendLine(caption);
+        }
+        text.AppendLine(string.Join("  ", names.Select((n, i) => Fit(n, widths[i]))).TrimEnd());
+        foreach (var row in cells)
+        {
+            text.AppendLine(string.Join("  ", row.Select((v, i) => Fit(v ?? "null", widths[i]))).TrimEnd());
+        }
+        if (more is not null)
+        {
+            text.AppendLine(more);
+        }
+        return new JsonObject { ["text/html"] = html.ToString(), ["text/plain"] = text.ToString().TrimEnd('\n') };
+    }
+
+    private static string? Cell(object? value) => value switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string Fit(string text, int width) =>
+        text.Length > width ? text[..(width - 1)] + "…" : text.PadRight(width);
+}
