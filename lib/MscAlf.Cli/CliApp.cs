@@ -16,6 +16,7 @@ public static class CliApp
             ValidateCommand.Create(),
             FiguresCommand.Create(),
             NotebooksCommand.Create(),
+            BuildCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration);

@@ -134,7 +134,7 @@ public static partial class NotebookRunner
                 typeof(System.Collections.Generic.List<>).Assembly, typeof(System.Text.RegularExpressions.Regex).Assembly,
                 typeof(MscAlf.Data.Dataset).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
                 typeof(Plotly.NET.GenericChart).Assembly, typeof(NotebookGlobals).Assembly)
-            .WithImports("System", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks")
+            .WithImports("System", "System.IO", "System.Linq", "System.Text", "System.Collections.Generic", "System.Threading.Tasks")
             .WithMetadataResolver(new NotebookReferenceResolver(directory, shipped))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(directory))
             .WithEmitDebugInformation(true)

@@ -37,6 +37,7 @@ public sealed class RichOutput
         DataFrameColumn column => Table(new DataFrame(column)),
         Tally tally => Table(tally.ToDataFrame(), $"{tally.Concept}: n = {tally.Denominator} ({tally.DenominatorNote})"),
         IFormattable formattable => Plain(formattable.ToString(null, CultureInfo.InvariantCulture)),
+        IEnumerable sequence when RecordTable(sequence) is { } table => Table(table),
         IEnumerable sequence => Plain(Sequence(sequence)),
         _ => Plain(value.ToString() ?? ""),
     };
@@ -53,6 +54,24 @@ public sealed class RichOutput
         }).ToList();
         var more = items.Count > 50 ? ", …" : "";
         return "[" + string.Join(", ", items.Take(50)) + more + "]";
+    }
+
+    /// <summary>A sequence of objects with public properties (records, anonymous types) as a DataFrame of their text.</summary>
+    private static DataFrame? RecordTable(IEnumerable sequence)
+    {
+        var items = sequence.Cast<object?>().ToList();
+        var type = items.FirstOrDefault(i => i is not null)?.GetType();
+        if (type is null || type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || items.Any(i => i is not null && i.GetType() != type))
+        {
+            return null;
+        }
+        var properties = type.GetProperties().Where(p => p.GetIndexParameters().Length == 0).ToList();
+        if (properties.Count == 0)
+        {
+            return null;
+        }
+        return new DataFrame(properties.Select(p => (DataFrameColumn)new StringDataFrameColumn(p.Name,
+            items.Select(i => i is null ? null : Cell(p.GetValue(i))))));
     }
 
     private JsonObject Chart(GenericChart chart)
@@ -123,7 +142,9 @@ public sealed class RichOutput
     private static string? Cell(object? value) => value switch
     {
         null => null,
+        string text => text,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => string.Join("|", items.Cast<object?>().Select(Cell)),
         _ => value.ToString(),
     };
 

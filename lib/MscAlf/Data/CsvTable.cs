@@ -78,6 +78,7 @@ public static class CsvTable
         }
         var columns = CheckHeader(fileLabel, header, schema, errors);
         var rows = new List<CsvRow>();
+        var keyed = new List<CsvRow>(); // every well-formed record, valid or not, for the uniqueness check
         var previousEnd = parser.RawRow;
         while (parser.Read())
         {
@@ -106,14 +107,15 @@ public static class CsvTable
                 cells[spec.Name] = record[index];
                 CheckCell(fileLabel, line, spec, record[index], errors);
             }
+            keyed.Add(new CsvRow(line, cells));
             if (errors.Count == before)
             {
-                rows.Add(new CsvRow(line, cells));
+                rows.Add(keyed[^1]);
             }
         }
         errors.AddRange(badData.Select(b =>
             new DataError(fileLabel, b.Line, null, b.Field, "well-formed CSV quoting (a quote inside an unquoted field?)")));
-        errors.AddRange(CheckKeys(fileLabel, rows, schema));
+        errors.AddRange(CheckKeys(fileLabel, keyed, schema));
         return (rows, [.. errors.OrderBy(e => e.Line)]);
     }
 

@@ -62,13 +62,18 @@ public sealed class Figure2
         new("figure2", "Figure 2. Trial landscape (composite)", Composite()),
     ];
 
+    /// <summary>One panel as a figure: <paramref name="letter"/> is A (phase) to F (condition).</summary>
+    public Figure Panel(char letter) =>
+        All().FirstOrDefault(f => f.Name.StartsWith($"figure2-{char.ToLowerInvariant(letter)}-", StringComparison.Ordinal))
+            ?? throw new ArgumentOutOfRangeException(nameof(letter), letter, "Figure 2 has panels A to F.");
+
     /// <summary>The composite 2×3 figure with panel letters; panel D is the world map.</summary>
     public GenericChart Composite() =>
         Plot.Grid([PanelA(1), PanelB(2), PanelC(3), PanelMap(4, showScale: false), PanelE(5), PanelF(6)],
-            $"Figure 2. Clinical trials of MSC therapy in liver conditions (n = {_trials.Count} {_population}; status: {TrialStatus.Describe(_snapshot)})",
+            $"Figure 2. Clinical trials of MSC therapy in liver conditions<br><sup>n = {_trials.Count} {_population}; status: {TrialStatus.Describe(_snapshot)}</sup>",
             rows: 2, cols: 3, width: 1500, height: 900);
 
-    private string Title(string panel) => $"{panel}: n = {Denominator}; registry snapshot October 2022";
+    private string Title(string panel) => $"{panel}<br><sup>n = {Denominator}; registry snapshot October 2022</sup>";
 
     private static Panel BarsPanel(string title, Tally tally, int slot, string unit = "trials") =>
         new(title, [Plot.Bars(tally, slot, unit)], Plot.CountAxis("Trials"), Plot.CategoryAxis(tally.Rows.Select(r => r.Category.Label)));
@@ -118,7 +123,7 @@ public sealed class Figure2
         var bars = PanelCountries(2);
         var none = CountryTally()["none"];
         return Plot.Grid([map, bars],
-            Title($"D. Location (a trial with sites in several countries counts once in each; {none} list no location)"),
+            Title($"D. Location: a trial with sites in several countries counts once in each; {none} list no location"),
             rows: 1, cols: 2, width: 1400, height: 620);
     }
 

@@ -160,7 +160,7 @@ internal static class Plot
         layout.SetProperty("height", height);
         layout.SetProperty("paper_bgcolor", "#FFFFFF");
         layout.SetProperty("plot_bgcolor", "#FFFFFF");
-        layout.SetProperty("margin", new Props { ["l"] = 20, ["r"] = 30, ["t"] = 80, ["b"] = 50 });
+        layout.SetProperty("margin", new Props { ["l"] = 20, ["r"] = 30, ["t"] = 95, ["b"] = 50 });
         layout.SetProperty("barmode", "stack");
         layout.SetProperty("legend", new Props { ["orientation"] = "h", ["y"] = -0.2, ["x"] = 0, ["traceorder"] = "normal" });
         return layout;

@@ -126,6 +126,15 @@ public sealed class CsvTableTests
     }
 
     [Fact]
+    public void Read_WhenDuplicateRowAlsoHasABadCell_ReportsBoth()
+    {
+        var bad = Good.Replace("allogeneic", "donor", StringComparison.Ordinal);
+        var errors = ErrorsOf($"{Header}\n{bad}\n{Good}\n");
+        Assert.Contains(errors, e => e.Line == 2 && e.Column == "administration");
+        Assert.Contains(errors, e => e.Line == 3 && e.Expected.Contains("line 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_WhenCellHasSurroundingSpaces_ReportsIt()
     {
         var error = Single($"{Header}\n{Good.Replace("UC", " UC", StringComparison.Ordinal)}\n");

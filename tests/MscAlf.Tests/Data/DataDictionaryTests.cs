@@ -46,13 +46,10 @@ public sealed class DataDictionaryTests
         });
     }
 
-    private static List<Dictionary<string, string>> ReadDictionary()
-    {
-        var columns = new[] { "file", "column", "type", "required", "allowed_values", "unit", "description", "source" };
-        var schema = new TableSchema("data-dictionary.csv",
-            [.. columns.Select(c => new ColumnSpec(c, ColumnType.Text, false, []))], ["file", "column"]);
-        var (rows, errors) = CsvTable.Read(Path.Combine(TestData.RepositoryDataDirectory, "data-dictionary.csv"), schema);
-        Assert.Empty(errors);
-        return [.. rows.Select(r => r.Cells.ToDictionary())];
-    }
+    [Fact]
+    public void Load_WhenRead_IsOneRowPerColumnOfEveryFile() =>
+        Assert.Equal(Dataset.Schemas.Sum(s => s.Columns.Count), (int)DataDictionary.Load(TestData.RepositoryDataDirectory).Rows.Count);
+
+    private static List<Dictionary<string, string>> ReadDictionary() =>
+        [.. DataDictionary.Rows(TestData.RepositoryDataDirectory).Select(r => r.Cells.ToDictionary())];
 }

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MscAlf.Concepts;
+using MscAlf.Data;
+using MscAlf.Export;
+using MscAlf.Notebooks;
+
+namespace MscAlf.Cli;
+
+/// <summary>
+/// <c>build [--out DIR] [--timeout S]</c>: the main job. Validates the data, runs every notebook, writes every figure
+/// and a static site (<c>site/index.html</c>) linking each executed notebook, rendered to HTML, and each figure.
+/// </summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var data = CliApp.DataOption();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The output folder (default: results).",
+            DefaultValueFactory = _ => new DirectoryInfo("results"),
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = $"Per-cell notebook timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
+            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
+        };
+        var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout };
+        command.SetAction((result, _) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
+            TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))), CliApp.Out(result), CliApp.Err(result)));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? dataDirectory, string outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        string dataDir;
+        try
+        {
+            dataDir = Path.GetFullPath(dataDirectory ?? Dataset.FindDataDirectory());
+            stdout.WriteLine("[1/4] Validating data");
+            var dataset = Dataset.Load(dataDir);
+            stdout.WriteLine($"  {dataset.Trials.Count} trials, {dataset.Preclinical.Count} preclinical and {dataset.HumanStudies.Count} human studies: valid");
+        }
+        catch (Exception ex) when (ex is DataValidationException or DirectoryNotFoundException)
+        {
+            stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
+        }
+
+        var notebooksDir = Path.Combine(Path.GetDirectoryName(dataDir)!, "notebooks");
+        var notebooks = Directory.Exists(notebooksDir) ? Directory.GetFiles(notebooksDir, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
+        stdout.WriteLine($"[2/4] Running {notebooks.Count} notebooks");
+        var executed = Path.Combine(outputDirectory, "notebooks");
+        if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr).ConfigureAwait(false) != 0)
+        {
+            return CliApp.Failure;
+        }
+
+        var site = Path.Combine(outputDirectory, "site");
+        var formats = Browser.Find() is null ? new[] { "html" } : ["html", "png", "svg"];
+        stdout.WriteLine($"[3/4] Writing figures ({string.Join(", ", formats)})");
+        if (formats.Length == 1)
+        {
+            stdout.WriteLine("  Chromium not found: PNG and SVG skipped (apt-get install chromium to get them); HTML figures are complete.");
+        }
+        var figures = Path.Combine(site, "figures");
+        var options = new ExportOptions(figures, formats, StatusSnapshot.Registry2022October);
+        if (FiguresCommand.Run(dataDir, options, stdout, stderr) != 0)
+        {
+            return CliApp.Failure;
+        }
+
+        stdout.WriteLine("[4/4] Rendering the site");
+        var pages = new List<(string Page, string Title)>();
+        foreach (var file in notebooks)
+        {
+            var notebook = Notebook.Load(Path.Combine(executed, Path.GetFileName(file)));
+            var name = Path.GetFileNameWithoutExtension(file);
+            var title = NotebookHtml.TitleOf(notebook) ?? name;
+            AtomicFile.WriteAllText(Path.Combine(site, "notebooks", name + ".html"), NotebookHtml.Render(notebook, name, "../index.html"));
+            pages.Add(($"notebooks/{name}.html", title));
+        }
+        AtomicFile.WriteAllText(Path.Combine(site, "index.html"), Index(pages, figures));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Built in {clock.Elapsed.TotalSeconds:0.0} s: open {Path.Combine(site, "index.html")}"));
+        return 0;
+    }
+
+    private static string Index(List<(string Page, string Title)> pages, string figuresDirectory)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(figuresDirectory, "manifest.json")));
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MscAlfNotebooks</title>\n")
+            .Append("<style>body{font-family:Arial,Helvetica,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}li{margin:.4em 0}</style>\n")
+            .Append("</head>\n<body>\n<h1>MscAlfNotebooks</h1>\n")
+            .Append("<p>C# notebooks and figures on mesenchymal stromal cell (MSC) therapy for liver failure, rebuilt from the data of ")
+            .Append("Shokravi et al., <i>Stem Cell Res Ther</i> 2022;13:192. Everything here works offline.</p>\n<h2>Notebooks</h2>\n<ol start=\"0\">\n");
+        foreach (var (page, title) in pages)
+        {
+            html.Append($"<li><a href=\"{page}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+        }
+        html.Append("</ol>\n<h2>Figures</h2>\n<ul>\n");
+        foreach (var figure in manifest.RootElement.GetProperty("figures").EnumerateArray())
+        {
+            var files = figure.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+            html.Append("<li>").Append(WebUtility.HtmlEncode(figure.GetProperty("title").GetString())).Append(": ")
+                .AppendJoin(" · ", files.Select(f => $"<a href=\"figures/{f}\">{Path.GetExtension(f).TrimStart('.').ToUpperInvariant()}</a>"))
+                .Append("</li>\n");
+        }
+        return html.Append("</ul>\n<p><a href=\"figures/index.html\">Figure gallery</a> · <a href=\"figures/manifest.json\">manifest.json</a> ")
+            .Append("(data hashes, package versions)</p>\n</body>\n</html>\n").ToString();
+    }
+}

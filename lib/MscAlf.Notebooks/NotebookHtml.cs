@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Markdig;
+
+namespace MscAlf.Notebooks;
+
+/// <summary>
+/// Renders an executed notebook as a standalone HTML page: markdown through Markdig, code as escaped text, outputs
+/// as the notebook holds them (HTML outputs as is, so charts stay interactive offline; text escaped). Links to other
+/// notebooks (<c>x.ipynb</c>) point at their rendered pages (<c>x.html</c>).
+/// </summary>
+public static partial class NotebookHtml
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    private const string Style =
+        "body{font-family:Arial,Helvetica,sans-serif;color:#222;margin:0;background:#fafafa}" +
+        "main{max-width:1200px;margin:0 auto;padding:1em 2em;background:#fff}" +
+        "nav{font-size:.9em;margin-bottom:1em}pre{background:#f4f4f4;padding:.6em;overflow-x:auto;font-size:.88em}" +
+        ".cell{margin:1em 0}.prompt{color:#888;font-size:.8em;font-family:monospace}" +
+        ".code pre{border-left:3px solid #0072B2}.stream{background:#fff;border-left:3px solid #ccc}" +
+        ".error{background:#fdecea;border-left:3px solid #D55E00}table.dataframe{border-collapse:collapse;font-size:.85em;margin:.5em 0}" +
+        "table.dataframe td,table.dataframe th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}" +
+        "table.dataframe th{background:#f0f0f0}caption{text-align:left;font-weight:bold;padding:.3em 0}";
+
+    /// <summary>The page for <paramref name="notebook"/>; <paramref name="backLink"/> is the site index's relative URL.</summary>
+    public static string Render(Notebook notebook, string fallbackTitle, string backLink)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        var title = TitleOf(notebook) ?? fallbackTitle;
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
+            .Append("<nav><a href=\"").Append(backLink).Append("\">← All notebooks and figures</a></nav>\n");
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.CellType == "markdown")
+            {
+                html.Append("<div class=\"cell markdown\">\n").Append(LinkPages(Markdown.ToHtml(cell.Source, Pipeline))).Append("</div>\n");
+            }
+            else if (cell.IsCode)
+            {
+                html.Append("<div class=\"cell code\"><div class=\"prompt\">In [").Append(cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ")
+                    .Append("]:</div><pre><code class=\"language-csharp\">").Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre>\n");
+                foreach (var output in cell.Outputs)
+                {
+                    html.Append(Output(output));
+                }
+                html.Append("</div>\n");
+            }
+        }
+        return html.Append("</main>\n</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>The text of the notebook's first markdown heading, or null.</summary>
+    public static string? TitleOf(Notebook notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return notebook.Cells.Where(c => c.CellType == "markdown")
+            .Select(c => Heading().Match(c.Source)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
+    }
+
+    private static string Output(JsonObject output)
+    {
+        switch ((string?)output["output_type"])
+        {
+            case "stream":
+                var name = (string?)output["name"] == "stderr" ? "stream stderr" : "stream";
+                return $"<pre class=\"{name}\">{WebUtility.HtmlEncode(Notebook.Text(output["text"]))}</pre>\n";
+            case "error":
+                var trace = string.Join("\n", output["traceback"]?.AsArray().Select(t => (string?)t) ?? []);
+                return $"<pre class=\"error\">{WebUtility.HtmlEncode($"{output["ename"]}: {output["evalue"]}\n{trace}")}</pre>\n";
+            default:
+                var data = output["data"]?.AsObject();
+                if (data?["text/html"] is { } htmlNode)
+                {
+                    return "<div class=\"output\">\n" + Notebook.Text(htmlNode) + "</div>\n";
+                }
+                return $"<pre class=\"stream\">{WebUtility.HtmlEncode(Notebook.Text(data?["text/plain"]))}</pre>\n";
+        }
+    }
+
+    private static string LinkPages(string html) => NotebookLink().Replace(html, "href=\"$1.html$2\"");
+
+    [GeneratedRegex(@"^#\s+(.+)$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"href=""([^""#:]+)\.ipynb(#[^""]*)?""")]
+    private static partial Regex NotebookLink();
+}
