@@ -1,0 +1,65 @@
+using MscAlf.Cli;
+using MscAlf.Tests.Notebooks;
+
+namespace MscAlf.Tests.Cli;
+
+/// <summary>The main job and the notebooks verb, end to end through the command line.</summary>
+[Collection(nameof(ConsoleUsers))]
+public sealed class BuildCommandTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("mscalf-build-").FullName;
+    private readonly ScratchNotebooks _scratch = new();
+
+    public void Dispose()
+    {
+        Directory.Delete(_out, recursive: true);
+        _scratch.Dispose();
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Build_WhenRun_WritesSiteLinkingEveryNotebookAndFigure()
+    {
+        var (code, output, error) = await RunAsync("build", "--out", _out);
+        Assert.True(code == 0, error);
+        foreach (var step in new[] { "[1/4]", "[2/4]", "[3/4]", "[4/4]" })
+        {
+            Assert.Contains(step, output, StringComparison.Ordinal);
+        }
+        var index = File.ReadAllText(Path.Combine(_out, "site", "index.html"));
+        var notebooks = Directory.GetFiles(Path.Combine(_out, "site", "notebooks"), "*.html");
+        Assert.Equal(5, notebooks.Length);
+        Assert.All(notebooks, n => Assert.Contains($"notebooks/{Path.GetFileName(n)}", index, StringComparison.Ordinal));
+        Assert.Contains("figures/figure2.html", index, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_out, "site", "figures", "manifest.json")));
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(_out, "notebooks"), "*.ipynb").Length);
+        var landscape = File.ReadAllText(Path.Combine(_out, "site", "notebooks", "02-figure2-trial-landscape.html"));
+        Assert.Contains("Plotly.newPlot", landscape, StringComparison.Ordinal);
+        Assert.Contains("href=\"03-preclinical-evidence.html\"", landscape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotebooksRun_WhenACellFails_ExitsNonZeroNamingNotebookCellAndLine()
+    {
+        var path = _scratch.Write("var ok = 1;", "ok +\n  undefinedName");
+        var (code, _, error) = await RunAsync("notebooks", "run", "--out", _out, path);
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}: cell 2, line 2: CompilationError", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_out, Path.GetFileName(path))), "the executed notebook, with its error output, is written");
+    }
+
+    [Fact]
+    public async Task NotebooksRun_WhenOutAndInplace_Refuses()
+    {
+        var (code, _, error) = await RunAsync("notebooks", "run", "--inplace", "--out", _out, _scratch.Write("1"));
+        Assert.Equal(1, code);
+        Assert.Contains("--out or --inplace", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using MscAlf.Notebooks;
+
+namespace MscAlf.Tests.Notebooks;
+
+[Collection(nameof(ConsoleUsers))]
+public sealed class NotebookRunnerTests : IDisposable
+{
+    private readonly ScratchNotebooks _scratch = new();
+
+    public void Dispose() => _scratch.Dispose();
+
+    private static List<JsonObject> Outputs(NotebookRun run, int cell) => run.Notebook.Cells[cell - 1].Outputs;
+
+    private static string Plain(JsonObject output) => Notebook.Text(output["data"]!["text/plain"]);
+
+    [Fact]
+    public async Task RunAsync_WhenCellsShareVariables_LaterCellsSeeThem()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("var x = 20;", "x + 22"));
+        Assert.True(run.Succeeded);
+        var result = Assert.Single(Outputs(run, 2));
+        Assert.Equal("execute_result", (string?)result["output_type"]);
+        Assert.Equal("42", Plain(result));
+        Assert.Equal([1, 2], run.Notebook.Cells.Select(c => c.ExecutionCount));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenConsoleAndDisplay_KeepsTheirOrder()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("Console.Write(\"a\"); Console.WriteLine(\"b\"); display(7); Console.Error.WriteLine(\"warn\"); Console.WriteLine(\"c\");"));
+        var outputs = Outputs(run, 1);
+        Assert.Equal(["stream", "display_data", "stream", "stream"], outputs.Select(o => (string?)o["output_type"]));
+        Assert.Equal("ab\n", Notebook.Text(outputs[0]["text"]));
+        Assert.Equal("7", Plain(outputs[1]));
+        Assert.Equal(("stderr", "warn\n"), ((string?)outputs[2]["name"], Notebook.Text(outputs[2]["text"])));
+        Assert.Equal("c\n", Notebook.Text(outputs[3]["text"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTopLevelAwait_Works()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("await Task.Delay(5);\n\"done\""));
+        Assert.Equal("done", Plain(Assert.Single(Outputs(run, 1))));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenMagics_RunsCSharpAndSkipsMarkdownCells()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("#!csharp\n1 + 1", "#!markdown\n**not code**", "3"));
+        Assert.True(run.Succeeded);
+        Assert.Equal("2", Plain(Assert.Single(Outputs(run, 1))));
+        Assert.Empty(Outputs(run, 2));
+        Assert.Null(run.Notebook.Cells[1].ExecutionCount);
+        Assert.Equal(2, run.Notebook.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenAnotherKernelIsAsked_FailsSayingSo()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("#!fsharp\nlet x = 1"));
+        Assert.Equal(1, run.Failure!.Cell);
+        Assert.Contains("#!fsharp", run.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenNuGetPackageIsShipped_ResolvesIt()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(
+            "#r \"nuget: Microsoft.Data.Analysis, 0.23.1\"\n#r \"nuget: Plotly.NET\"\nnew Microsoft.Data.Analysis.DataFrame().Rows.Count"));
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        Assert.Equal("0", Plain(Assert.Single(Outputs(run, 1))));
+    }
+
+    [Theory]
+    [InlineData("#r \"nuget: NoSuch.Package, 1.0.0\"", "package NoSuch.Package is not available")]
+    [InlineData("#r \"nuget: Plotly.NET, 5.0.0\"", "the runner ships Plotly.NET 6.0.0")]
+    public async Task RunAsync_WhenNuGetPackageIsMissing_NamesIt(string directive, string expected)
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(directive));
+        Assert.Contains(expected, run.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal("error", (string?)Assert.Single(Outputs(run, 1))["output_type"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenDllOfTheLibraryIsReferenced_UsesTheRunnersCopy()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("#r \"../does/not/exist/MscAlf.dll\"\nMscAlf.Data.Population.Cutoff.ToString()"));
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        Assert.Equal("2021-12-01", Plain(Assert.Single(Outputs(run, 1))));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCellDoesNotCompile_StopsWithCellAndLine()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("var a = 1;", "var b = 2;\nint c = \"text\";", "a"));
+        Assert.Equal((2, (int?)2), (run.Failure!.Cell, run.Failure.Line));
+        var error = Assert.Single(Outputs(run, 2));
+        Assert.Equal(("error", "CompilationError"), ((string?)error["output_type"], (string?)error["ename"]));
+        Assert.Empty(Outputs(run, 3));
+        Assert.Null(run.Notebook.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCellThrows_StopsWithExceptionCellAndLine()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("Console.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");", "1"));
+        Assert.Equal((1, (int?)2), (run.Failure!.Cell, run.Failure.Line));
+        Assert.Contains("InvalidOperationException: boom", run.Failure.Message, StringComparison.Ordinal);
+        var outputs = Outputs(run, 1);
+        Assert.Equal(["stream", "error"], outputs.Select(o => (string?)o["output_type"]));
+        Assert.Equal("boom", (string?)outputs[1]["evalue"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCellHangs_TimesOut()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("await Task.Delay(TimeSpan.FromMinutes(5));"), timeoutSeconds: 1);
+        Assert.Contains("TimeoutError", run.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenDataFrameShown_WritesEscapedHtmlTableAndText()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(
+            "new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.StringDataFrameColumn(\"name\", new[] { \"<b>x</b>\", null }))"));
+        var data = Assert.Single(Outputs(run, 1))["data"]!;
+        var html = Notebook.Text(data["text/html"]);
+        Assert.Contains("<td>&lt;b&gt;x&lt;/b&gt;</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td><i>null</i></td>", html, StringComparison.Ordinal);
+        Assert.StartsWith("name", Notebook.Text(data["text/plain"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTwoCharts_IncludesPlotlyJsOnceGuardedFromRequireJs()
+    {
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(
+            "using MscAlf.Figures; using MscAlf.Concepts;\nvar f = new Figure2(MscAlf.Data.Dataset.Load().November2021Trials, StatusSnapshot.Registry2022October, \"x\");\nf.Panel('A')",
+            "f.Panel('D')"));
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var first = Notebook.Text(Outputs(run, 1)[0]["data"]!["text/html"]);
+        var second = Notebook.Text(Outputs(run, 2)[0]["data"]!["text/html"]);
+        Assert.Contains("window.define = undefined", first, StringComparison.Ordinal);
+        Assert.Contains(MscAlf.Export.PlotlyAssets.PlotlyJs, first, StringComparison.Ordinal);
+        Assert.DoesNotContain("window.define = undefined", second, StringComparison.Ordinal);
+        Assert.Contains("window.PlotlyGeoAssets = {", second, StringComparison.Ordinal);
+        Assert.Contains("mscalf-plot-2", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenRunTwice_WritesIdenticalJson()
+    {
+        var path = _scratch.Write("# Title", "var n = 3;\nConsole.WriteLine(n);", "Enumerable.Range(0, n).Select(i => new { i, square = i * i })");
+        var first = (await ScratchNotebooks.RunAsync(path)).Notebook.ToJson();
+        var second = (await ScratchNotebooks.RunAsync(path)).Notebook.ToJson();
+        Assert.Equal(first, second);
+        Assert.Contains("\"kernelspec\"", first, StringComparison.Ordinal);
+    }
+
+    [NbformatFact]
+    public async Task ToJson_WhenRunWithEveryOutputKind_ValidatesAsNbformat()
+    {
+        var path = _scratch.Write("# Heading", "Console.WriteLine(1); display(2); 3", "throw new Exception(\"x\");");
+        var run = await ScratchNotebooks.RunAsync(path);
+        File.WriteAllText(path, run.Notebook.ToJson());
+        Assert.Equal("", NbformatFactAttribute.Validate([path]));
+    }
+}
