@@ -17,6 +17,9 @@ public static class CliApp
             FiguresCommand.Create(),
             NotebooksCommand.Create(),
             BuildCommand.Create(),
+            ImportCommand.Create(),
+            DiffCommand.Create(),
+            FetchCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration);

@@ -11,6 +11,7 @@ public static class RegistryValues
     [
         "Not yet recruiting", "Recruiting", "Enrolling by invitation", "Active, not recruiting",
         "Suspended", "Terminated", "Completed", "Withdrawn", "Unknown status",
+        "Available", "No longer available", "Temporarily not available", "Approved for marketing", "Withheld",
     ];
 
     /// <summary>Last known statuses (shown when the overall status is "Unknown status").</summary>

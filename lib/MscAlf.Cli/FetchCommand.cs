@@ -1,0 +1,72 @@
+using System.CommandLine;
+using MscAlf.Registry;
+
+namespace MscAlf.Cli;
+
+/// <summary>
+/// <c>fetch --cond TERMS --intr TERMS [--base-url URL] --out DIR</c>: pages through the registry's API v2, then imports
+/// the pages into <c>DIR/trials.csv</c>. Rerunning with the same query resumes an interrupted fetch.
+/// </summary>
+internal static class FetchCommand
+{
+    public static Command Create()
+    {
+        var condition = new Option<string?>("--cond") { Description = "Condition terms (query.cond), e.g. \"liver failure OR cirrhosis\"." };
+        var intervention = new Option<string?>("--intr") { Description = "Intervention terms (query.intr), e.g. \"mesenchymal\"." };
+        var baseUrl = new Option<string>("--base-url")
+        {
+            Description = "API root (default https://clinicaltrials.gov/api/v2/).",
+            DefaultValueFactory = _ => "https://clinicaltrials.gov/api/v2/",
+        };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for pages, state, query log and trials.csv.", Required = true };
+        var pageSize = new Option<int>("--page-size") { Description = "Studies per page (default 100).", DefaultValueFactory = _ => 100 };
+        var rate = new Option<double>("--max-rps") { Description = "Requests per second at most (default 1).", DefaultValueFactory = _ => 1 };
+        var command = new Command("fetch", "Fetch studies from the ClinicalTrials.gov API v2 and import them.")
+        {
+            condition, intervention, baseUrl, output, pageSize, rate,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
+            if (result.GetValue(condition) is null && result.GetValue(intervention) is null || result.GetValue(rate) <= 0 || result.GetValue(pageSize) <= 0)
+            {
+                stderr.WriteLine("Give --cond and/or --intr, a positive --page-size and a positive --max-rps.");
+                return CliApp.Failure;
+            }
+            if (!Uri.TryCreate(result.GetValue(baseUrl), UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+            {
+                stderr.WriteLine($"--base-url: '{result.GetValue(baseUrl)}' is not an http(s) URL.");
+                return CliApp.Failure;
+            }
+            var options = new FetchOptions
+            {
+                BaseUrl = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/"),
+                Condition = result.GetValue(condition),
+                Intervention = result.GetValue(intervention),
+                PageSize = result.GetValue(pageSize),
+                MinInterval = TimeSpan.FromSeconds(1 / result.GetValue(rate)),
+            };
+            var directory = result.GetValue(output)!.FullName;
+            return await RunAsync(options, directory, stdout, stderr, cancellation).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(FetchOptions options, string directory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("MscAlfNotebooks/1.0");
+        try
+        {
+            stdout.WriteLine($"Fetching {options.BaseUrl}studies into {directory}");
+            var result = await new StudiesFetcher(http, options, stdout).FetchAsync(directory, cancellation).ConfigureAwait(false);
+            stdout.WriteLine($"Fetched {result.Pages} page(s); registry totalCount {result.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}; {result.Requests} request(s) this run");
+        }
+        catch (FetchException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
+        }
+        return ImportCommand.Run(Path.Combine(directory, "pages"), Path.Combine(directory, "trials.csv"), skipInvalid: false, stdout, stderr);
+    }
+}

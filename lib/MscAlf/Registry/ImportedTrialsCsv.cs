@@ -1,0 +1,99 @@
+using System.Globalization;
+using CsvHelper;
+using MscAlf.Codes;
+using MscAlf.Concepts;
+using MscAlf.Data;
+using MscAlf.Export;
+
+namespace MscAlf.Registry;
+
+/// <summary>
+/// The CSV that <c>import</c> writes: every column of <c>data/trials.csv</c>, then the derived columns (marked by
+/// <c>curation = automatic</c>). It reads back with <see cref="Schema"/>, and <see cref="TrialFiles"/> reads either kind.
+/// </summary>
+public static class ImportedTrialsCsv
+{
+    /// <summary>The derived columns that follow the trials.csv columns.</summary>
+    public static IReadOnlyList<ColumnSpec> DerivedColumns { get; } =
+    [
+        new("curation", ColumnType.Code, true, ["automatic"]),
+        new("phase_group", ColumnType.Code, true, CodeSet<Phase>.Codes),
+        new("status_group", ColumnType.Code, true, CodeSet<Status>.Codes),
+        new("condition_category", ColumnType.Code, true, CodeSet<Condition>.Codes),
+        new("cirrhosis_subtype", ColumnType.Code, false, CodeSet<CirrhosisSubtype>.Codes),
+        new("condition_evidence", ColumnType.Text, false, []),
+        new("enrollment_band", ColumnType.Code, true, CodeSet<Band>.Codes),
+        new("country_codes", ColumnType.TextList, false, []) { Pattern = "^[A-Z]{3}$" },
+    ];
+
+    /// <summary>The schema of an import file.</summary>
+    public static TableSchema Schema { get; } = new("imported trials", [.. Trial.Schema.Columns, .. DerivedColumns], ["nct_id"]);
+
+    /// <summary>Writes the trials atomically, in the order given.</summary>
+    public static void Write(string path, IEnumerable<ImportedTrial> trials)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true))
+        {
+            foreach (var column in Schema.Columns)
+            {
+                csv.WriteField(column.Name);
+            }
+            csv.NextRecord();
+            foreach (var trial in trials)
+            {
+                foreach (var cell in Cells(trial))
+                {
+                    csv.WriteField(cell ?? "");
+                }
+                csv.NextRecord();
+            }
+        }
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>The cells of one trial in <c>trials.csv</c> column order (null for empty).</summary>
+    public static IEnumerable<string?> TrialCells(Trial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        static string? List(IReadOnlyList<string> items) =>
+            items.Any(i => i.Contains('|', StringComparison.Ordinal))
+                ? throw new ArgumentException($"A list item contains the list separator '|': {items.First(i => i.Contains('|', StringComparison.Ordinal))}")
+                : items.Count == 0 ? null : string.Join('|', items);
+        return
+        [
+            trial.NctId, trial.Title, List(trial.Conditions), List(trial.Phases), trial.OverallStatus, trial.LastKnownStatus,
+            trial.StatusVerifiedDate?.ToString(), trial.Status2021November, trial.StudyType,
+            trial.Enrollment?.ToString(CultureInfo.InvariantCulture), Code(trial.EnrollmentType),
+            CodeSet<MscSourceCode>.Code(trial.MscSource), trial.MscSourceEvidence, Code(trial.Administration), trial.AdministrationEvidence,
+            List(trial.Countries), trial.StartDate?.ToString(), trial.FirstPosted?.ToString(), trial.LastUpdatePosted?.ToString(),
+            trial.Sponsor, CodeSet<Scope>.Code(trial.Scope), trial.ScopeNote, trial.CurationNotes, List(trial.Snapshot), List(trial.Sources),
+        ];
+    }
+
+    private static IEnumerable<string?> Cells(ImportedTrial imported) =>
+        TrialCells(imported.Trial).Concat(
+        [
+            "automatic", CodeSet<Phase>.Code(imported.Phase), CodeSet<Status>.Code(imported.Status),
+            CodeSet<Condition>.Code(imported.Condition.Category), Code(imported.Condition.Subtype), imported.ConditionEvidence,
+            CodeSet<Band>.Code(imported.Band), imported.CountryCodes.Count == 0 ? null : string.Join('|', imported.CountryCodes),
+        ]);
+
+    private static string? Code<T>(T? value)
+        where T : struct, Enum => value is { } v ? CodeSet<T>.Code(v) : null;
+}
+
+/// <summary>Reads trial records from either a curated <c>trials.csv</c> or an import file (told apart by the header).</summary>
+public static class TrialFiles
+{
+    /// <summary>The trials of <paramref name="path"/>; throws <see cref="DataValidationException"/> with every error.</summary>
+    public static IReadOnlyList<Trial> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var header = File.ReadLines(path).FirstOrDefault() ?? "";
+        var schema = header.Split(',').Contains("curation") ? ImportedTrialsCsv.Schema : Trial.Schema;
+        var (rows, errors) = CsvTable.Read(path, schema);
+        return errors.Count > 0 ? throw new DataValidationException(errors) : [.. rows.Select(Trial.FromRow)];
+    }
+}

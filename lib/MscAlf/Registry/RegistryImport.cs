@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using MscAlf.Codes;
+using MscAlf.Concepts;
+using MscAlf.Data;
+
+namespace MscAlf.Registry;
+
+/// <summary>A registry record in the <c>trials.csv</c> schema with the derived concepts applied.</summary>
+/// <param name="Trial">The record; its curated columns (MSC source, administration, scope) are automatic here.</param>
+/// <param name="Phase">The phase group.</param>
+/// <param name="Status">The status group.</param>
+/// <param name="Condition">The condition category and cirrhosis subtype.</param>
+/// <param name="ConditionEvidence">The text that decided the condition.</param>
+/// <param name="Band">The enrollment band.</param>
+/// <param name="CountryCodes">ISO alpha-3 codes of the recognised countries.</param>
+public sealed record ImportedTrial(Trial Trial, Phase Phase, Status Status, ConditionClass Condition, string? ConditionEvidence,
+    Band Band, IReadOnlyList<string> CountryCodes)
+{
+    /// <summary>True unless the condition classifier found no liver condition.</summary>
+    public bool IsLiver => Condition.Category != Concepts.Condition.NotLiver;
+}
+
+/// <summary>
+/// Turns registry records into the project's trial records: registry spellings become the classic display text of
+/// <c>trials.csv</c>; MSC source, administration and scope, which a curator fills by hand in <c>data/</c>, come from
+/// the classifiers and are marked automatic. An unknown status, phase, study type or enrollment type is an error
+/// with the record's position, never a silent blank.
+/// </summary>
+public static partial class RegistryImport
+{
+    private static readonly Dictionary<Status, string> StatusText = new()
+    {
+        [Status.NotYetRecruiting] = "Not yet recruiting", [Status.Recruiting] = "Recruiting",
+        [Status.EnrollingByInvitation] = "Enrolling by invitation", [Status.ActiveNotRecruiting] = "Active, not recruiting",
+        [Status.Suspended] = "Suspended", [Status.Terminated] = "Terminated", [Status.Completed] = "Completed",
+        [Status.Withdrawn] = "Withdrawn", [Status.UnknownStatus] = "Unknown status",
+    };
+
+    private static readonly Dictionary<string, string> ExpandedAccessText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AVAILABLE"] = "Available", ["NO_LONGER_AVAILABLE"] = "No longer available",
+        ["TEMPORARILY_NOT_AVAILABLE"] = "Temporarily not available", ["APPROVED_FOR_MARKETING"] = "Approved for marketing",
+        ["WITHHELD"] = "Withheld",
+    };
+
+    /// <summary>Imports one record; returns the errors instead when a value is outside the registry's value sets.</summary>
+    public static (ImportedTrial? Trial, IReadOnlyList<RecordError> Errors) Import(RegistryStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var errors = new List<RecordError>();
+        var status = StatusOf(study.Status, study.Origin, "status", errors);
+        var lastKnown = StatusOf(study.LastKnownStatus, study.Origin, "lastKnownStatus", errors);
+        var phases = study.Phases.Select(p => PhaseText(p, study.Origin, errors)).OfType<string>().ToList();
+        var studyType = StudyTypeText(study.StudyType, study.Origin, errors);
+        var enrollmentType = EnrollmentTypeOf(study.EnrollmentType, study.Origin, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var text = new StudyText
+        {
+            Title = study.Title, OfficialTitle = study.OfficialTitle, Summary = study.Summary,
+            Conditions = study.Conditions, Interventions = study.Interventions,
+        };
+        var separatorNote = new[] { study.Conditions, study.Countries }.Any(l => l.Any(i => i.Contains('|', StringComparison.Ordinal)))
+            ? "; a '|' inside a condition or country was written as '/' (the list separator)" : "";
+        var source = MscSource.Classify(text);
+        var condition = ConditionCategory.Classify(text);
+        var (administration, administrationEvidence) = AdministrationOf(text);
+        var (scope, scopeNote) = ScopeOf(condition.Value, source.Value, study.FirstPosted);
+        var trial = new Trial
+        {
+            NctId = study.NctId, Title = study.Title, Conditions = [.. study.Conditions.Select(NoSeparator)], Phases = phases,
+            OverallStatus = status, LastKnownStatus = lastKnown, StatusVerifiedDate = study.StatusVerifiedDate,
+            StudyType = studyType, Enrollment = study.Enrollment, EnrollmentType = enrollmentType,
+            MscSource = source.Value, MscSourceEvidence = source.Evidence,
+            Administration = administration, AdministrationEvidence = administrationEvidence,
+            Countries = [.. study.Countries.Select(NoSeparator)], StartDate = study.StartDate, FirstPosted = study.FirstPosted,
+            LastUpdatePosted = study.LastUpdatePosted, Sponsor = study.Sponsor, Scope = scope, ScopeNote = scopeNote,
+            CurationNotes = $"automatic: imported from {study.Origin}; msc_source, administration and scope come from the classifiers, not a curator{separatorNote}",
+            Snapshot = study.DataVersion is { } version ? [version] : [],
+            Sources = [$"registry export {study.Origin}", $"https://clinicaltrials.gov/study/{study.NctId}"],
+        };
+        var codes = study.Countries.Select(c => Country.Classify(c).Value?.Alpha3).OfType<string>().Distinct().ToList();
+        return (new ImportedTrial(trial, TrialConcepts.Phase(trial), TrialStatus.Classify(status).Value, condition.Value,
+            condition.Evidence, TrialConcepts.Band(trial), codes), []);
+    }
+
+    private static string NoSeparator(string item) => item.Replace('|', '/');
+
+    /// <summary>
+    /// The automatic scope: not a liver condition or no MSCs named → out of scope; otherwise in scope when first
+    /// posted before the review's cut-off, registered after it when later. Every value says so in its note.
+    /// </summary>
+    public static (Scope Scope, string Note) ScopeOf(ConditionClass condition, MscSourceCode source, PartialDate? firstPosted)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        if (condition.Category == Condition.NotLiver)
+        {
+            return (Scope.OutOfScope, "automatic: no liver condition named");
+        }
+        if (source == MscSourceCode.NotApplicable)
+        {
+            return (Scope.OutOfScope, "automatic: no MSCs named");
+        }
+        return firstPosted is { } posted && posted >= Population.Cutoff
+            ? (Scope.RegisteredAfterCutoff, "automatic: liver condition and MSCs; first posted after 2021-11-30")
+            : (Scope.InScope, "automatic: liver condition and MSCs");
+    }
+
+    private static string? StatusOf(string? raw, string origin, string field, List<RecordError> errors)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        if (ExpandedAccessText.TryGetValue(raw.Replace(' ', '_'), out var expanded))
+        {
+            return expanded;
+        }
+        var status = TrialStatus.Classify(raw).Value;
+        if (StatusText.TryGetValue(status, out var text))
+        {
+            return text;
+        }
+        errors.Add(new RecordError(origin, field, raw, "a registry status (e.g. RECRUITING, COMPLETED, UNKNOWN)"));
+        return null;
+    }
+
+    private static string? PhaseText(string raw, string origin, List<RecordError> errors)
+    {
+        var phase = TrialPhase.Classify([raw], "INTERVENTIONAL").Value;
+        var text = phase switch
+        {
+            Phase.EarlyPhase1 => "Early Phase 1", Phase.Phase1 => "Phase 1", Phase.Phase2 => "Phase 2",
+            Phase.Phase3 => "Phase 3", Phase.Phase4 => "Phase 4", Phase.NotApplicable => "Not Applicable", _ => null,
+        };
+        if (text is null)
+        {
+            errors.Add(new RecordError(origin, "phases", raw, "a registry phase (EARLY_PHASE1, PHASE1 … PHASE4, NA)"));
+        }
+        return text;
+    }
+
+    private static string? StudyTypeText(string? raw, string origin, List<RecordError> errors)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        var text = NotLetter().Replace(raw, "").ToUpperInvariant() switch
+        {
+            "INTERVENTIONAL" => "Interventional",
+            "OBSERVATIONAL" => "Observational",
+            "EXPANDEDACCESS" => "Expanded Access",
+            _ => null,
+        };
+        if (text is null)
+        {
+            errors.Add(new RecordError(origin, "studyType", raw, "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS"));
+        }
+        return text;
+    }
+
+    private static EnrollmentType? EnrollmentTypeOf(string? raw, string origin, List<RecordError> errors)
+    {
+        switch (raw?.ToUpperInvariant())
+        {
+            case null:
+                return null;
+            case "ACTUAL":
+                return EnrollmentType.Actual;
+            case "ESTIMATED":
+                return EnrollmentType.Estimated;
+            case "ANTICIPATED":
+                return EnrollmentType.Anticipated;
+            default:
+                errors.Add(new RecordError(origin, "enrollmentInfo.type", raw, "ACTUAL or ESTIMATED"));
+                return null;
+        }
+    }
+
+    /// <summary>Autologous or allogeneic when the interventions and titles say exactly one of them; otherwise unknown.</summary>
+    private static (Administration?, string?) AdministrationOf(StudyText text)
+    {
+        var fields = text.Interventions.Concat(text.Titles).ToList();
+        var auto = fields.Select(f => (f, m: Autologous().Match(f))).FirstOrDefault(x => x.m.Success);
+        var allo = fields.Select(f => (f, m: Allogeneic().Match(f))).FirstOrDefault(x => x.m.Success);
+        return (auto.m?.Success ?? false, allo.m?.Success ?? false) switch
+        {
+            (true, false) => (Administration.Autologous, StudyText.Snippet(auto.f, auto.m!.Index, auto.m.Length)),
+            (false, true) => (Administration.Allogeneic, StudyText.Snippet(allo.f, allo.m!.Index, allo.m.Length)),
+            _ => (null, null),
+        };
+    }
+
+    [GeneratedRegex(@"\bautologous\b|\bautograft", RegexOptions.IgnoreCase)]
+    private static partial Regex Autologous();
+
+    [GeneratedRegex(@"\ballogen(?:e)?ic\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Allogeneic();
+
+    [GeneratedRegex("[^A-Za-z]")]
+    private static partial Regex NotLetter();
+}

@@ -1,0 +1,114 @@
+using MscAlf.Data;
+
+namespace MscAlf.Registry;
+
+/// <summary>
+/// One study as a registry export gives it, before any classification: values in the registry's own spelling
+/// (API enums such as <c>PHASE1</c> or <c>NOT_YET_RECRUITING</c>), missing values null.
+/// </summary>
+public sealed record RegistryStudy
+{
+    /// <summary>The NCT number (the only required value).</summary>
+    public required string NctId { get; init; }
+    /// <summary>Where the record was read: <c>file:line</c> for CSV, <c>file#index</c> for JSON.</summary>
+    public required string Origin { get; init; }
+    /// <summary>Brief title.</summary>
+    public string? Title { get; init; }
+    /// <summary>Official title.</summary>
+    public string? OfficialTitle { get; init; }
+    /// <summary>Brief summary.</summary>
+    public string? Summary { get; init; }
+    /// <summary>Conditions.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+    /// <summary>Interventions as <c>TYPE: name</c>, then their descriptions and other names.</summary>
+    public IReadOnlyList<string> Interventions { get; init; } = [];
+    /// <summary>Phases, registry spelling.</summary>
+    public IReadOnlyList<string> Phases { get; init; } = [];
+    /// <summary>Overall status, registry spelling.</summary>
+    public string? Status { get; init; }
+    /// <summary>Last known status, registry spelling.</summary>
+    public string? LastKnownStatus { get; init; }
+    /// <summary>Status verified date.</summary>
+    public PartialDate? StatusVerifiedDate { get; init; }
+    /// <summary>Study type, registry spelling.</summary>
+    public string? StudyType { get; init; }
+    /// <summary>Enrollment count.</summary>
+    public int? Enrollment { get; init; }
+    /// <summary>Enrollment type (ACTUAL, ESTIMATED), when the export has it.</summary>
+    public string? EnrollmentType { get; init; }
+    /// <summary>Countries of the sites (a country once even with several sites).</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    /// <summary>Start date.</summary>
+    public PartialDate? StartDate { get; init; }
+    /// <summary>First posted.</summary>
+    public PartialDate? FirstPosted { get; init; }
+    /// <summary>Last update posted.</summary>
+    public PartialDate? LastUpdatePosted { get; init; }
+    /// <summary>Lead sponsor.</summary>
+    public string? Sponsor { get; init; }
+    /// <summary>The registry data version (API <c>versionHolder</c>), when the export has it.</summary>
+    public string? DataVersion { get; init; }
+}
+
+/// <summary>A record a reader could not take, located.</summary>
+/// <param name="Origin">Where the record is (<c>file:line</c> or <c>file#index</c>).</param>
+/// <param name="Field">The field at fault, or null for the whole record.</param>
+/// <param name="Value">The offending value, when there is one.</param>
+/// <param name="Expected">What was expected.</param>
+public sealed record RecordError(string Origin, string? Field, string? Value, string Expected)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Origin}:{(Field is null ? "" : $" field '{Field}':")}{(Value is null ? "" : $" value '{Value}':")} {Expected}";
+}
+
+/// <summary>What a reader got from a file or folder.</summary>
+/// <param name="Studies">The records read.</param>
+/// <param name="Errors">The records it could not take.</param>
+public sealed record ReadResult(IReadOnlyList<RegistryStudy> Studies, IReadOnlyList<RecordError> Errors)
+{
+    /// <summary>Records seen, good or bad.</summary>
+    public int RecordsRead => Studies.Count + Errors.Select(e => e.Origin).Distinct().Count();
+}
+
+/// <summary>Checks shared by the readers.</summary>
+internal static partial class Fields
+{
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static IReadOnlyList<string> List(string? value) =>
+        value is null ? [] : [.. value.Split('|').Select(Clean).OfType<string>()];
+
+    public static bool IsNctId(string? value) => value is not null && NctPattern().IsMatch(value);
+
+    public static PartialDate? Date(string? value, string origin, string field, List<RecordError> errors)
+    {
+        if (Clean(value) is not { } text)
+        {
+            return null;
+        }
+        if (PartialDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+        errors.Add(new RecordError(origin, field, text, "an ISO date YYYY, YYYY-MM or YYYY-MM-DD"));
+        return null;
+    }
+
+    public static int? Integer(string? value, string origin, string field, List<RecordError> errors)
+    {
+        if (Clean(value) is not { } text)
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+        errors.Add(new RecordError(origin, field, text, "a whole number"));
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^NCT[0-9]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex NctPattern();
+}

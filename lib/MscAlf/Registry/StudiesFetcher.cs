@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MscAlf.Export;
+
+namespace MscAlf.Registry;
+
+/// <summary>What <c>fetch</c> asks the registry and how politely.</summary>
+public sealed record FetchOptions
+{
+    /// <summary>The API root (the <c>/studies</c> endpoint is below it).</summary>
+    public Uri BaseUrl { get; init; } = new("https://clinicaltrials.gov/api/v2/");
+    /// <summary>Condition search terms (<c>query.cond</c>).</summary>
+    public string? Condition { get; init; }
+    /// <summary>Intervention search terms (<c>query.intr</c>).</summary>
+    public string? Intervention { get; init; }
+    /// <summary>Studies per page.</summary>
+    public int PageSize { get; init; } = 100;
+    /// <summary>The least time between two requests (1 s: at most one request a second).</summary>
+    public TimeSpan MinInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Retries of one page before giving up.</summary>
+    public int MaxRetries { get; init; } = 5;
+    /// <summary>The first backoff; it doubles with each retry.</summary>
+    public TimeSpan BaseBackoff { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>The longest wait between retries (a longer Retry-After is still honoured).</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long one request may take.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The query parameters, in a fixed order (without the page token).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters() =>
+    [
+        .. Condition is { } c ? [KeyValuePair.Create("query.cond", c)] : Array.Empty<KeyValuePair<string, string>>(),
+        .. Intervention is { } i ? [KeyValuePair.Create("query.intr", i)] : Array.Empty<KeyValuePair<string, string>>(),
+        KeyValuePair.Create("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)),
+        KeyValuePair.Create("countTotal", "true"),
+        KeyValuePair.Create("format", "json"),
+    ];
+}
+
+/// <summary>The outcome of a fetch.</summary>
+/// <param name="Pages">Pages on disk, this run's and earlier runs'.</param>
+/// <param name="TotalCount">The registry's totalCount, when it gave one.</param>
+/// <param name="Requests">HTTP requests this run made, retries included.</param>
+public sealed record FetchResult(int Pages, int? TotalCount, int Requests);
+
+/// <summary>Thrown when the registry cannot be fetched (after retries, or a request it refuses).</summary>
+public sealed class FetchException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public FetchException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public FetchException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with a default message.</summary>
+    public FetchException()
+        : base("The registry could not be fetched.")
+    {
+    }
+}
+
+/// <summary>
+/// Pages through the API v2 <c>/studies</c> endpoint into a folder: each page's raw JSON as <c>pages/page-NNNN.json</c>,
+/// the progress in <c>fetch-state.json</c> (after every page, so an interrupted run resumes where it stopped without
+/// fetching a page twice) and, at the end, <c>query-log.json</c> (URL, parameters, date, totalCount, pages). All files
+/// are written atomically. Requests are throttled; 429 (honouring Retry-After), 5xx, timeouts, dropped connections
+/// and broken bodies are retried with exponential backoff.
+/// </summary>
+public sealed class StudiesFetcher(HttpClient http, FetchOptions options, TextWriter progress)
+{
+    /// <summary>The progress file.</summary>
+    public const string StateFile = "fetch-state.json";
+
+    /// <summary>The query log.</summary>
+    public const string LogFile = "query-log.json";
+
+    private DateTime _lastRequest = DateTime.MinValue;
+    private int _requests;
+
+    /// <summary>Fetches every page into <paramref name="directory"/>, resuming an earlier run of the same query.</summary>
+    public async Task<FetchResult> FetchAsync(string directory, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, "pages"));
+        var state = LoadState(directory);
+        var pages = state["pages"]!.AsArray();
+        if (pages.Count > 0)
+        {
+            progress.WriteLine($"  resuming after {pages.Count} page(s) already fetched");
+        }
+        while (!(bool)state["complete"]!)
+        {
+            var token = (string?)state["nextPageToken"];
+            var index = pages.Count + 1;
+            var (body, json) = await GetPageAsync(token, index, cancellation).ConfigureAwait(false);
+            var file = $"pages/page-{index:D4}.json";
+            AtomicFile.WriteAllText(Path.Combine(directory, file), body);
+            var next = json["nextPageToken"]?.GetValue<string>();
+            var studies = json["studies"]!.AsArray().Count;
+            pages.Add(new JsonObject { ["file"] = file, ["pageToken"] = token, ["studies"] = studies });
+            state["totalCount"] ??= json["totalCount"]?.GetValue<int>();
+            state["nextPageToken"] = next;
+            state["complete"] = next is null;
+            SaveState(directory, state);
+            progress.WriteLine($"  page {index}: {studies} studies{(next is null ? " (last)" : "")}");
+        }
+        WriteLog(directory, state);
+        return new FetchResult(pages.Count, (int?)state["totalCount"], _requests);
+    }
+
+    private async Task<(string Body, JsonObject Json)> GetPageAsync(string? token, int index, CancellationToken cancellation)
+    {
+        var url = Url(token);
+        for (var attempt = 1; ; attempt++)
+        {
+            await ThrottleAsync(cancellation).ConfigureAwait(false);
+            TimeSpan? retryAfter = null;
+            string problem;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                timeout.CancelAfter(options.RequestTimeout);
+                _requests++;
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode && Parse(body) is { } json)
+                {
+                    return (body, json);
+                }
+                if (response.IsSuccessStatusCode)
+                {
+                    problem = "a broken body (not a complete studies page)";
+                }
+                else if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+                {
+                    problem = $"HTTP {(int)response.StatusCode}";
+                    retryAfter = RetryAfter(response);
+                }
+                else
+                {
+                    throw new FetchException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; not retried");
+                }
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                problem = $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException ex)
+            {
+                problem = $"a broken connection ({ex.Message})";
+            }
+            if (attempt > options.MaxRetries)
+            {
+                throw new FetchException($"page {index} ({url}): {problem}; gave up after {options.MaxRetries} retries. Run again to resume.");
+            }
+            var wait = retryAfter ?? Backoff(attempt);
+            progress.WriteLine($"  page {index}: {problem}; retry {attempt} of {options.MaxRetries} in {wait.TotalSeconds:0.##} s");
+            await Task.Delay(wait, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private Uri Url(string? token)
+    {
+        var parameters = options.Parameters().ToList();
+        if (token is not null)
+        {
+            parameters.Add(KeyValuePair.Create("pageToken", token));
+        }
+        var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return new Uri(options.BaseUrl, "studies?" + query);
+    }
+
+    private async Task ThrottleAsync(CancellationToken cancellation)
+    {
+        var wait = _lastRequest + options.MinInterval - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellation).ConfigureAwait(false);
+        }
+        _lastRequest = DateTime.UtcNow;
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = options.BaseBackoff * Math.Pow(2, attempt - 1);
+        return delay > options.MaxBackoff ? options.MaxBackoff : delay;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero,
+            _ => null,
+        };
+
+    private static JsonObject? Parse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject json && json["studies"] is JsonArray ? json : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private JsonObject LoadState(string directory)
+    {
+        var path = Path.Combine(directory, StateFile);
+        var query = new JsonObject(options.Parameters().Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+        query["baseUrl"] = options.BaseUrl.ToString();
+        if (File.Exists(path))
+        {
+            var saved = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            if (!JsonNode.DeepEquals(saved["query"], query))
+            {
+                throw new FetchException($"{path} holds a different query ({saved["query"]!.ToJsonString()}); use another --out folder.");
+            }
+            return saved;
+        }
+        return new JsonObject { ["query"] = query, ["pages"] = new JsonArray(), ["nextPageToken"] = null, ["complete"] = false, ["totalCount"] = null };
+    }
+
+    private static void SaveState(string directory, JsonObject state) =>
+        AtomicFile.WriteAllText(Path.Combine(directory, StateFile), state.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+
+    private void WriteLog(string directory, JsonObject state)
+    {
+        var log = new JsonObject
+        {
+            ["url"] = new Uri(options.BaseUrl, "studies").ToString(),
+            ["parameters"] = state["query"]!.DeepClone(),
+            ["date"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["totalCount"] = state["totalCount"]?.DeepClone(),
+            ["pages"] = state["pages"]!.DeepClone(),
+            ["studies"] = state["pages"]!.AsArray().Sum(p => (int)p!["studies"]!),
+        };
+        AtomicFile.WriteAllText(Path.Combine(directory, LogFile), log.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using MscAlf.Data;
+
+namespace MscAlf.Registry;
+
+/// <summary>One change between two trial snapshots.</summary>
+/// <param name="Kind">new, vanished, status, enrollment or phase.</param>
+/// <param name="NctId">The trial.</param>
+/// <param name="Old">The earlier value (empty for a new trial).</param>
+/// <param name="New">The later value (empty for a vanished trial).</param>
+public sealed record TrialChange(string Kind, string NctId, string Old, string New);
+
+/// <summary>Compares two sets of trial records by NCT id.</summary>
+public static class TrialDiff
+{
+    /// <summary>The kinds of change, in report order.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["new", "vanished", "status", "enrollment", "phase"];
+
+    /// <summary>Every change, ordered by kind then NCT id.</summary>
+    public static IReadOnlyList<TrialChange> Compare(IReadOnlyList<Trial> older, IReadOnlyList<Trial> newer)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        var before = older.ToDictionary(t => t.NctId);
+        var after = newer.ToDictionary(t => t.NctId);
+        var changes = new List<TrialChange>();
+        changes.AddRange(after.Keys.Except(before.Keys).Select(id => new TrialChange("new", id, "", Describe(after[id]))));
+        changes.AddRange(before.Keys.Except(after.Keys).Select(id => new TrialChange("vanished", id, Describe(before[id]), "")));
+        foreach (var id in before.Keys.Intersect(after.Keys))
+        {
+            var (a, b) = (before[id], after[id]);
+            Add(changes, "status", id, a.OverallStatus, b.OverallStatus);
+            if (a.Enrollment != b.Enrollment || (a.EnrollmentType is not null && b.EnrollmentType is not null && a.EnrollmentType != b.EnrollmentType))
+            {
+                // Counts are compared; the type only when both files know it (the website CSV export has none).
+                Add(changes, "enrollment", id, Enrollment(a), Enrollment(b));
+            }
+            Add(changes, "phase", id, string.Join('|', a.Phases), string.Join('|', b.Phases));
+        }
+        return [.. changes.OrderBy(c => Kinds.IndexOf(c.Kind)).ThenBy(c => c.NctId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A fixed-width table with a count per kind.</summary>
+    public static string ToTable(IReadOnlyList<TrialChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(", ", Kinds.Select(k => $"{changes.Count(c => c.Kind == k)} {k}")));
+        if (changes.Count == 0)
+        {
+            return text.AppendLine("No changes.").ToString();
+        }
+        var oldWidth = Math.Min(40, Math.Max(3, changes.Max(c => c.Old.Length)));
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"kind",-11}{"nct_id",-13}{"old".PadRight(oldWidth)}  new");
+        foreach (var change in changes)
+        {
+            var old = change.Old.Length > oldWidth ? change.Old[..(oldWidth - 1)] + "…" : change.Old;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{change.Kind,-11}{change.NctId,-13}{old.PadRight(oldWidth)}  {change.New}");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The changes as CSV: kind, nct_id, old, new.</summary>
+    public static string ToCsv(IReadOnlyList<TrialChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true))
+        {
+            csv.WriteField("kind");
+            csv.WriteField("nct_id");
+            csv.WriteField("old");
+            csv.WriteField("new");
+            csv.NextRecord();
+            foreach (var change in changes)
+            {
+                csv.WriteField(change.Kind);
+                csv.WriteField(change.NctId);
+                csv.WriteField(change.Old);
+                csv.WriteField(change.New);
+                csv.NextRecord();
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void Add(List<TrialChange> changes, string kind, string id, string? old, string? @new)
+    {
+        if ((old ?? "") != (@new ?? ""))
+        {
+            changes.Add(new TrialChange(kind, id, old ?? "", @new ?? ""));
+        }
+    }
+
+    private static string Enrollment(Trial trial) =>
+        trial.Enrollment is { } n ? $"{n.ToString(CultureInfo.InvariantCulture)}{(trial.EnrollmentType is { } t ? " " + Codes.CodeSet<Codes.EnrollmentType>.Code(t) : "")}" : "";
+
+    private static string Describe(Trial trial) => $"{trial.OverallStatus ?? "status unknown"}; {trial.Title}";
+
+    private static int IndexOf(this IReadOnlyList<string> list, string item) => list.ToList().IndexOf(item);
+}

@@ -1,0 +1,84 @@
+using MscAlf.Codes;
+using MscAlf.Concepts;
+using MscAlf.Data;
+using MscAlf.Registry;
+
+namespace MscAlf.Tests.Registry;
+
+public sealed class RegistryImportTests
+{
+    private static RegistryStudy Liver(string? status = "RECRUITING", string firstPosted = "2023-03-01") => new()
+    {
+        NctId = "NCT09999999", Origin = "test#1",
+        Title = "Umbilical Cord MSCs for Decompensated Cirrhosis",
+        Conditions = ["Decompensated Cirrhosis"],
+        Interventions = ["BIOLOGICAL: hUC-MSC", "Allogeneic human umbilical cord mesenchymal stem cells, 1e6/kg"],
+        Phases = ["PHASE1", "PHASE2"], Status = status, StudyType = "INTERVENTIONAL", Enrollment = 60, EnrollmentType = "ESTIMATED",
+        Countries = ["China"], FirstPosted = PartialDate.Parse(firstPosted), DataVersion = "2026-11-01",
+    };
+
+    [Fact]
+    public void Import_WhenFixturesAreNotLiverStudies_JudgesEveryOneNotLiverAndFindsTheOneMscStudy()
+    {
+        var studies = ApiJsonReader.Read(Fixtures.Json).Studies.Concat(CsvExportReader.Read(Fixtures.Csv).Studies);
+        var imported = studies.Select(s => RegistryImport.Import(s).Trial!).ToList();
+        Assert.Equal(32, imported.Count);
+        Assert.All(imported, t =>
+        {
+            Assert.Equal(Condition.NotLiver, t.Condition.Category);
+            Assert.Equal(Scope.OutOfScope, t.Trial.Scope);
+        });
+        // NCT06550752 (erectile dysfunction) gives "UC-MSCs and PRP": the only MSC study among the 32.
+        var msc = Assert.Single(imported, t => t.Trial.MscSource != MscSourceCode.NotApplicable);
+        Assert.Equal(("NCT06550752", MscSourceCode.UmbilicalCord), (msc.Trial.NctId, msc.Trial.MscSource));
+    }
+
+    [Fact]
+    public void Import_WhenLiverMscStudy_AppliesEveryConceptAndMarksThemAutomatic()
+    {
+        var (imported, errors) = RegistryImport.Import(Liver());
+        Assert.Empty(errors);
+        var trial = imported!.Trial;
+        Assert.Equal(["Phase 1", "Phase 2"], trial.Phases);
+        Assert.Equal(("Recruiting", "Interventional", (EnrollmentType?)EnrollmentType.Estimated), (trial.OverallStatus, trial.StudyType, trial.EnrollmentType));
+        Assert.Equal(MscSourceCode.UmbilicalCord, trial.MscSource);
+        Assert.Equal(Administration.Allogeneic, trial.Administration);
+        Assert.Equal(Scope.RegisteredAfterCutoff, trial.Scope);
+        Assert.StartsWith("automatic:", trial.ScopeNote, StringComparison.Ordinal);
+        Assert.StartsWith("automatic:", trial.CurationNotes, StringComparison.Ordinal);
+        Assert.Equal((Phase.Phase1To2, Status.Recruiting, Band.From51To100), (imported.Phase, imported.Status, imported.Band));
+        Assert.Equal(new ConditionClass(Condition.Cirrhosis, CirrhosisSubtype.Decompensated), imported.Condition);
+        Assert.Equal(["CHN"], imported.CountryCodes);
+        Assert.Equal(["2026-11-01"], trial.Snapshot);
+    }
+
+    [Fact]
+    public void Import_WhenFirstPostedBeforeCutoff_IsInScope() =>
+        Assert.Equal(Scope.InScope, RegistryImport.Import(Liver(firstPosted: "2019-05-01")).Trial!.Trial.Scope);
+
+    [Fact]
+    public void Import_WhenStatusIsOutsideTheRegistrySet_ReportsInsteadOfBlanking()
+    {
+        var (trial, errors) = RegistryImport.Import(Liver(status: "PAUSED"));
+        Assert.Null(trial);
+        var error = Assert.Single(errors);
+        Assert.Equal(("test#1", "status", "PAUSED"), (error.Origin, error.Field, error.Value));
+    }
+
+    [Fact]
+    public void Write_WhenRead_RoundTripsUnderTheImportSchema()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            ImportedTrialsCsv.Write(path, [RegistryImport.Import(Liver()).Trial!]);
+            var trial = Assert.Single(TrialFiles.Read(path));
+            Assert.Equal(("NCT09999999", MscSourceCode.UmbilicalCord, 60), (trial.NctId, trial.MscSource, trial.Enrollment!.Value));
+            Assert.Contains("curation", File.ReadLines(path).First(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
