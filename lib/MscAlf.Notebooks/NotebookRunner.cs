@@ -32,7 +32,8 @@ public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IR
 /// <summary>
 /// Runs a notebook's C# cells top to bottom in one Roslyn scripting session, fresh per notebook (variables carry
 /// from cell to cell, as in .NET Interactive), and writes outputs back into the cells: stream text, displayed
-/// values, the value of a cell's last expression, errors. Stops at the first failing cell. A cell that runs past
+/// values, the value of a cell's last expression, errors. Cells run in the notebook's folder, as in Jupyter. Stops at
+/// the first failing cell. A cell that runs past
 /// the timeout fails the notebook; the caller's process ends soon after, taking the hung cell with it.
 /// </summary>
 public static partial class NotebookRunner
@@ -54,9 +55,10 @@ public static partial class NotebookRunner
         ScriptState<object>? state = null;
         var times = new List<TimeSpan>();
         var count = 0;
-        var (savedOut, savedError) = (Console.Out, Console.Error);
+        var (savedOut, savedError, savedDirectory) = (Console.Out, Console.Error, Environment.CurrentDirectory);
         try
         {
+            Environment.CurrentDirectory = directory; // as in Jupyter: relative paths start at the notebook's folder
             for (var index = 0; index < notebook.Cells.Count; index++)
             {
                 var cell = notebook.Cells[index];
@@ -124,6 +126,7 @@ public static partial class NotebookRunner
             current?.FlushStreams();
             Console.SetOut(savedOut);
             Console.SetError(savedError);
+            Environment.CurrentDirectory = savedDirectory;
         }
     }
 

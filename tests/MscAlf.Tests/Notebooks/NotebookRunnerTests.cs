@@ -38,6 +38,16 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_WhenCellReadsARelativePath_StartsAtTheNotebooksFolder()
+    {
+        File.WriteAllText(Path.Combine(_scratch.Directory, "hello.txt"), "hi");
+        var before = Environment.CurrentDirectory;
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write("File.ReadAllText(\"hello.txt\")"));
+        Assert.Equal("hi", Plain(Assert.Single(Outputs(run, 1))));
+        Assert.Equal(before, Environment.CurrentDirectory);
+    }
+
+    [Fact]
     public async Task RunAsync_WhenTopLevelAwait_Works()
     {
         var run = await ScratchNotebooks.RunAsync(_scratch.Write("await Task.Delay(5);\n\"done\""));
