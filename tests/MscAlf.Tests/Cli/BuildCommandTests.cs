@@ -1,4 +1,3 @@
-using MscAlf.Cli;
 using MscAlf.Tests.Notebooks;
 
 namespace MscAlf.Tests.Cli;
@@ -16,18 +15,10 @@ public sealed class BuildCommandTests : IDisposable
         _scratch.Dispose();
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Build_WhenRun_WritesSiteLinkingEveryNotebookAndFigure()
     {
-        var (code, output, error) = await RunAsync("build", "--out", _out);
+        var (code, output, error) = await Cli.RunAsync("build", "--out", _out);
         Assert.True(code == 0, error);
         foreach (var step in new[] { "[1/4]", "[2/4]", "[3/4]", "[4/4]" })
         {
@@ -49,16 +40,38 @@ public sealed class BuildCommandTests : IDisposable
     public async Task NotebooksRun_WhenACellFails_ExitsNonZeroNamingNotebookCellAndLine()
     {
         var path = _scratch.Write("var ok = 1;", "ok +\n  undefinedName");
-        var (code, _, error) = await RunAsync("notebooks", "run", "--out", _out, path);
+        var (code, _, error) = await Cli.RunAsync("notebooks", "run", "--out", _out, path);
         Assert.Equal(1, code);
         Assert.Contains($"{path}: cell 2, line 2: CompilationError", error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_out, Path.GetFileName(path))), "the executed notebook, with its error output, is written");
     }
 
     [Fact]
+    public async Task NotebooksRun_WhenACellSpinsForever_TheProcessStillEnds()
+    {
+        var path = _scratch.Write("var n = 0;", "while (true) { n++; }");
+        var cli = Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { cli, "notebooks", "run", "--timeout", "2", "--out", _out, path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var ended = process.WaitForExit(TimeSpan.FromSeconds(90));
+        if (!ended)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        Assert.True(ended, "the CLI did not end after the cell timed out");
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("cell 2: TimeoutError", await error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NotebooksRun_WhenOutAndInplace_Refuses()
     {
-        var (code, _, error) = await RunAsync("notebooks", "run", "--inplace", "--out", _out, _scratch.Write("1"));
+        var (code, _, error) = await Cli.RunAsync("notebooks", "run", "--inplace", "--out", _out, _scratch.Write("1"));
         Assert.Equal(1, code);
         Assert.Contains("--out or --inplace", error, StringComparison.Ordinal);
     }

@@ -1,21 +1,12 @@
-using MscAlf.Cli;
 
 namespace MscAlf.Tests.Cli;
 
 public sealed class ValidateCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Validate_WhenDataIsGood_PrintsSummaryAndExitsZero()
     {
-        var (code, output, _) = await RunAsync("validate", "--data", TestData.RepositoryDataDirectory);
+        var (code, output, _) = await Cli.RunAsync("validate", "--data", TestData.RepositoryDataDirectory);
         Assert.Equal(0, code);
         Assert.Contains("trials.csv", output, StringComparison.Ordinal);
         Assert.Contains("before 2021-12-01): 69 trials", output, StringComparison.Ordinal);
@@ -28,7 +19,7 @@ public sealed class ValidateCommandTests
         using var copy = new DataCopy();
         copy.Replace("trials.csv", ",30,anticipated,", ",thirty,anticipated,");
         copy.Replace("trials.csv", ",in_scope,", ",maybe,");
-        var (code, output, error) = await RunAsync("validate", "--data", copy.Directory);
+        var (code, output, error) = await Cli.RunAsync("validate", "--data", copy.Directory);
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Contains("trials.csv:2: column 'enrollment': value 'thirty'", error, StringComparison.Ordinal);
@@ -38,7 +29,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_WhenFolderDoesNotExist_ExitsNonZero()
     {
-        var (code, _, error) = await RunAsync("validate", "--data", "/nonexistent/mscalf");
+        var (code, _, error) = await Cli.RunAsync("validate", "--data", "/nonexistent/mscalf");
         Assert.Equal(1, code);
         Assert.Contains("/nonexistent/mscalf", error, StringComparison.Ordinal);
     }

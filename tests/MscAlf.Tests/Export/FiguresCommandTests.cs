@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using MscAlf.Cli;
 using MscAlf.Export;
 
 namespace MscAlf.Tests.Export;
@@ -19,18 +18,10 @@ public sealed class FiguresCommandTests : IDisposable
         }
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Figures_WhenHtmlOnly_WritesEveryFigureIndexAndManifest()
     {
-        var (code, _, error) = await RunAsync("figures", "--format", "html", "--out", _out);
+        var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
         Assert.True(code == 0, error);
         var files = Directory.GetFiles(_out).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(15, files.Count);
@@ -48,9 +39,9 @@ public sealed class FiguresCommandTests : IDisposable
     [Fact]
     public async Task Figures_WhenRunTwice_WritesIdenticalHtml()
     {
-        await RunAsync("figures", "--format", "html", "--out", _out);
+        await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
         var first = Directory.GetFiles(_out).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
-        await RunAsync("figures", "--format", "html", "--out", _out);
+        await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
         Assert.All(first, kv => Assert.Equal(kv.Value, File.ReadAllBytes(Path.Combine(_out, kv.Key))));
     }
 
@@ -61,7 +52,7 @@ public sealed class FiguresCommandTests : IDisposable
         Environment.SetEnvironmentVariable(Browser.Variable, "/nonexistent/chromium");
         try
         {
-            var (code, _, error) = await RunAsync("figures", "--format", "html,png", "--out", _out);
+            var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html,png", "--out", _out);
             Assert.Equal(1, code);
             Assert.Contains("needs Chromium", error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(_out) && Directory.GetFiles(_out).Length > 0, "nothing is written when the job cannot finish");
@@ -75,7 +66,7 @@ public sealed class FiguresCommandTests : IDisposable
     [Fact]
     public async Task Figures_WhenFormatIsUnknown_ExitsNonZero()
     {
-        var (code, _, error) = await RunAsync("figures", "--format", "html,gif", "--out", _out);
+        var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html,gif", "--out", _out);
         Assert.Equal(1, code);
         Assert.Contains("gif", error, StringComparison.Ordinal);
     }
@@ -83,7 +74,7 @@ public sealed class FiguresCommandTests : IDisposable
     [Fact]
     public async Task Figures_WhenSnapshotIsNotOffered_ExitsNonZero()
     {
-        var (code, _, _) = await RunAsync("figures", "--snapshot", "2020-01", "--out", _out);
+        var (code, _, _) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--snapshot", "2020-01", "--out", _out);
         Assert.NotEqual(0, code);
     }
 }

@@ -1,4 +1,3 @@
-using MscAlf.Cli;
 using MscAlf.Registry;
 
 namespace MscAlf.Tests.Registry;
@@ -9,19 +8,11 @@ public sealed class ImportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Import_WhenCsvExport_WritesTheTrialsSchemaAndCounts()
     {
         var output = Path.Combine(_dir, "trials.csv");
-        var (code, stdout, stderr) = await RunAsync("import", Fixtures.Csv, "--out", output);
+        var (code, stdout, stderr) = await MscAlf.Tests.Cli.Cli.RunAsync("import", Fixtures.Csv, "--out", output);
         Assert.True(code == 0, stderr);
         Assert.Contains("Read 25 records; imported 25 (0 liver, 25 not liver); skipped 0 invalid", stdout, StringComparison.Ordinal);
         Assert.Equal(25, TrialFiles.Read(output).Count);
@@ -31,7 +22,7 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Import_WhenJsonFolder_ImportsEveryStudy()
     {
         var output = Path.Combine(_dir, "trials.csv");
-        var (code, stdout, _) = await RunAsync("import", Fixtures.Json, "--out", output);
+        var (code, stdout, _) = await MscAlf.Tests.Cli.Cli.RunAsync("import", Fixtures.Json, "--out", output);
         Assert.Equal(0, code);
         Assert.Contains("imported 7", stdout, StringComparison.Ordinal);
     }
@@ -42,13 +33,13 @@ public sealed class ImportCommandTests : IDisposable
         var input = Path.Combine(_dir, "bad.csv");
         File.WriteAllText(input, "NCT Number,Study Status,Enrollment\nNCT01234567,RECRUITING,10\nNCT7,RECRUITING,10\nNCT01234568,PAUSED,10\n");
         var output = Path.Combine(_dir, "out.csv");
-        var (code, _, stderr) = await RunAsync("import", input, "--out", output);
+        var (code, _, stderr) = await MscAlf.Tests.Cli.Cli.RunAsync("import", input, "--out", output);
         Assert.Equal(1, code);
         Assert.Contains("bad.csv:3: field 'NCT Number': value 'NCT7'", stderr, StringComparison.Ordinal);
         Assert.Contains("bad.csv:4: field 'status': value 'PAUSED'", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
 
-        var (skipCode, stdout, _) = await RunAsync("import", input, "--out", output, "--skip-invalid");
+        var (skipCode, stdout, _) = await MscAlf.Tests.Cli.Cli.RunAsync("import", input, "--out", output, "--skip-invalid");
         Assert.Equal(0, skipCode);
         Assert.Contains("skipped bad.csv:3", stdout, StringComparison.Ordinal);
         Assert.Contains("skipped bad.csv:4", stdout, StringComparison.Ordinal);
@@ -61,7 +52,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         using var server = new FaultServer(Fixtures.Pages());
         server.Fault(2, "429");
-        var (code, stdout, stderr) = await RunAsync("fetch", "--cond", "liver", "--intr", "mesenchymal", "--base-url", server.BaseUrl.ToString(),
+        var (code, stdout, stderr) = await MscAlf.Tests.Cli.Cli.RunAsync("fetch", "--cond", "liver", "--intr", "mesenchymal", "--base-url", server.BaseUrl.ToString(),
             "--out", _dir, "--page-size", "3", "--max-rps", "20");
         Assert.True(code == 0, stderr);
         Assert.Contains("retry 1", stdout, StringComparison.Ordinal);
@@ -73,9 +64,9 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Diff_WhenCuratedAgainstImport_ReportsTableAndCsv()
     {
         var imported = Path.Combine(_dir, "imported.csv");
-        await RunAsync("import", Fixtures.Json, "--out", imported);
+        await MscAlf.Tests.Cli.Cli.RunAsync("import", Fixtures.Json, "--out", imported);
         var changes = Path.Combine(_dir, "changes.csv");
-        var (code, stdout, _) = await RunAsync("diff", Path.Combine(TestData.RepositoryDataDirectory, "trials.csv"), imported, "--out", changes);
+        var (code, stdout, _) = await MscAlf.Tests.Cli.Cli.RunAsync("diff", Path.Combine(TestData.RepositoryDataDirectory, "trials.csv"), imported, "--out", changes);
         Assert.Equal(0, code);
         Assert.StartsWith("7 new, 87 vanished, 0 status, 0 enrollment, 0 phase", stdout, StringComparison.Ordinal);
         Assert.Equal(95, File.ReadAllLines(changes).Length);
