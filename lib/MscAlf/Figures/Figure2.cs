@@ -51,21 +51,23 @@ public sealed class Figure2
         Tally.Of(ConditionCategory.Values, _trials, t => TrialConcepts.Condition(t).Category, "Condition", Denominator);
 
     /// <summary>The six panels and the composite, with their stable names.</summary>
-    public IReadOnlyList<Figure> All() =>
-    [
-        new("figure2-a-phase", "Figure 2A. Phase", Plot.Single(PanelA(1), Title("A. Phase"))),
-        new("figure2-b-status", "Figure 2B. Status", Plot.Single(PanelB(1), Title($"B. Status ({TrialStatus.Describe(_snapshot)})"))),
-        new("figure2-c-source", "Figure 2C. MSC source", Plot.Single(PanelC(1), Title("C. MSC source"))),
-        new("figure2-d-location", "Figure 2D. Location", LocationFigure()),
-        new("figure2-e-participants", "Figure 2E. Participant number", Plot.Single(PanelE(1), Title("E. Participant number"))),
-        new("figure2-f-condition", "Figure 2F. Condition", Plot.Single(PanelF(1), Title("F. Condition"), height: 560)),
-        new("figure2", "Figure 2. Trial landscape (composite)", Composite()),
-    ];
+    public IReadOnlyList<Figure> All() => [.. Builders().Select(b => b.Build())];
 
-    /// <summary>One panel as a figure: <paramref name="letter"/> is A (phase) to F (condition).</summary>
+    /// <summary>One panel as a figure: <paramref name="letter"/> is A (phase) to F (condition). Builds that panel only.</summary>
     public Figure Panel(char letter) =>
-        All().FirstOrDefault(f => f.Name.StartsWith($"figure2-{char.ToLowerInvariant(letter)}-", StringComparison.Ordinal))
+        Builders().FirstOrDefault(b => b.Name.StartsWith($"figure2-{char.ToLowerInvariant(letter)}-", StringComparison.Ordinal)).Build?.Invoke()
             ?? throw new ArgumentOutOfRangeException(nameof(letter), letter, "Figure 2 has panels A to F.");
+
+    private (string Name, Func<Figure> Build)[] Builders() =>
+    [
+        ("figure2-a-phase", () => new("figure2-a-phase", "Figure 2A. Phase", Plot.Single(PanelA(1), Title("A. Phase")))),
+        ("figure2-b-status", () => new("figure2-b-status", "Figure 2B. Status", Plot.Single(PanelB(1), Title($"B. Status ({TrialStatus.Describe(_snapshot)})")))),
+        ("figure2-c-source", () => new("figure2-c-source", "Figure 2C. MSC source", Plot.Single(PanelC(1), Title("C. MSC source")))),
+        ("figure2-d-location", () => new("figure2-d-location", "Figure 2D. Location", LocationFigure())),
+        ("figure2-e-participants", () => new("figure2-e-participants", "Figure 2E. Participant number", Plot.Single(PanelE(1), Title("E. Participant number")))),
+        ("figure2-f-condition", () => new("figure2-f-condition", "Figure 2F. Condition", Plot.Single(PanelF(1), Title("F. Condition"), height: 560))),
+        ("figure2", () => new("figure2", "Figure 2. Trial landscape (composite)", Composite())),
+    ];
 
     /// <summary>The composite 2×3 figure with panel letters; panel D is the world map.</summary>
     public GenericChart Composite() =>

@@ -54,6 +54,16 @@ public sealed class Figure2Tests
     public void Panel_WhenBuilt_BarsHoldExactlyTheTallyCounts(string name, string concept) =>
         Assert.Equal(Expected(TallyFor(concept)).OrderBy(kv => kv.Key), BarTotals(Named(name).Traces()).OrderBy(kv => kv.Key));
 
+    [Theory]
+    [InlineData('A', "figure2-a-phase")]
+    [InlineData('f', "figure2-f-condition")]
+    public void Panel_WhenLetterGiven_IsThatPanelAsInAll(char letter, string name) =>
+        Assert.Equal(Named(name).ToJson(), Landscape.Panel(letter).ToJson());
+
+    [Fact]
+    public void Panel_WhenLetterIsNotAPanel_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Landscape.Panel('G'));
+
     [Fact]
     public void PhasePanel_WhenBuilt_MatchesKnownCountsOf69Trials()
     {
