@@ -37,6 +37,7 @@ internal static class NotebooksCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string? outputDirectory, TimeSpan timeout,
         TextWriter stdout, TextWriter stderr)
     {
+        var imagesOff = false;
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -57,6 +58,11 @@ internal static class NotebooksCommand
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
             AtomicFile.WriteAllText(destination, run.Notebook.ToJson());
             stdout.WriteLine(Summary(file, run, destination));
+            if (run.ChartImagesOff is { } reason && !imagesOff)
+            {
+                imagesOff = true; // said once for the whole run
+                stderr.WriteLine(reason);
+            }
             if (run.Failure is { } failure)
             {
                 stderr.WriteLine(failure);

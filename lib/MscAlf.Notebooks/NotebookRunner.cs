@@ -15,7 +15,8 @@ public sealed record NotebookFailure(string Notebook, int Cell, int? Line, strin
 /// <param name="Notebook">The notebook with its new outputs.</param>
 /// <param name="Failure">Where it stopped, or null when every cell ran.</param>
 /// <param name="CellTimes">How long each executed code cell took, in order.</param>
-public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IReadOnlyList<TimeSpan> CellTimes)
+/// <param name="ChartImagesOff">Why the charts have no static image (Chromium missing or failing), or null when they have one.</param>
+public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IReadOnlyList<TimeSpan> CellTimes, string? ChartImagesOff = null)
 {
     /// <summary>True when every cell ran.</summary>
     public bool Succeeded => Failure is null;
@@ -35,8 +36,11 @@ public static class NotebookRunner
     /// <summary>The longest per-cell timeout accepted (a day).</summary>
     public static TimeSpan MaxTimeout { get; } = TimeSpan.FromDays(1);
 
-    /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
-    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout)
+    /// <summary>
+    /// Runs the notebook at <paramref name="path"/>; charts get static images from <paramref name="images"/> (by
+    /// default Chromium, started on the first chart and ended with the run).
+    /// </summary>
+    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, ChartImages? images = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellTimeout, TimeSpan.Zero);
@@ -49,7 +53,7 @@ public static class NotebookRunner
             Timeout = cellTimeout,
             NoInputReason = "Console.ReadLine: the notebook runs headless, so a cell cannot ask for input; set the value in code",
         };
-        using var session = new ScriptSession(directory);
+        using var session = new ScriptSession(directory, images);
         var outputs = new NotebookOutputs();
         var times = new List<TimeSpan>();
         var count = 0;
@@ -81,11 +85,12 @@ public static class NotebookRunner
                 if (outcome.Error is { } error)
                 {
                     outputs.End(null, error);
-                    return new NotebookRun(notebook, new NotebookFailure(path, index + 1, error.Line, $"{error.Name}: {error.Message}"), times);
+                    return new NotebookRun(notebook, new NotebookFailure(path, index + 1, error.Line, $"{error.Name}: {error.Message}"), times,
+                        session.ChartImagesOff);
                 }
                 outputs.End(outcome.Result is { } result ? (result, count) : null, null);
             }
-            return new NotebookRun(notebook, null, times);
+            return new NotebookRun(notebook, null, times, session.ChartImagesOff);
         }
         finally
         {

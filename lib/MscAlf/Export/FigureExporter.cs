@@ -14,10 +14,21 @@ namespace MscAlf.Export;
 /// <param name="OutputDirectory">The folder to write into (created when missing).</param>
 /// <param name="Formats">Any of html, png, svg.</param>
 /// <param name="Snapshot">Which status panel B shows.</param>
-public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string> Formats, StatusSnapshot Snapshot)
+/// <param name="Standalone">True for single-file HTML pages (plotly.js inline in each); false for pages that share one copy.</param>
+/// <param name="SharedAssetsDirectory">Where the shared plotly.js copy goes (default: <c>assets</c> in the output folder).</param>
+public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string> Formats, StatusSnapshot Snapshot,
+    bool Standalone = false, string? SharedAssetsDirectory = null)
 {
     /// <summary>The formats the exporter knows.</summary>
     public static IReadOnlyList<string> KnownFormats { get; } = ["html", "png", "svg"];
+
+    /// <summary>The folder of the shared plotly.js copy.</summary>
+    public string AssetsDirectory => Path.GetFullPath(SharedAssetsDirectory ?? Path.Combine(OutputDirectory, "assets"));
+
+    /// <summary>How the figure pages load plotly.js.</summary>
+    public PageAssets PageAssets => Standalone
+        ? PageAssets.Inline
+        : PageAssets.Shared(Path.GetRelativePath(Path.GetFullPath(OutputDirectory), AssetsDirectory).Replace('\\', '/'));
 }
 
 /// <summary>
@@ -48,11 +59,15 @@ public static class FigureExporter
         var written = new List<string>();
         if (options.Formats.Contains("html"))
         {
+            if (!options.Standalone)
+            {
+                written.AddRange(PlotlyAssets.WriteShared(options.AssetsDirectory));
+            }
             foreach (var figure in figures)
             {
-                written.Add(Write(options.OutputDirectory, figure.Name + ".html", HtmlPage.Render(figure)));
+                written.Add(Write(options.OutputDirectory, figure.Name + ".html", HtmlPage.Render(figure, options.PageAssets)));
             }
-            progress.WriteLine($"  html: {figures.Count} files");
+            progress.WriteLine($"  html: {figures.Count} files" + (options.Standalone ? " (standalone)" : $", sharing {Path.Combine(options.AssetsDirectory, PlotlyAssets.PlotlyJsFileName)}"));
         }
         if (images.Count > 0)
         {
@@ -92,6 +107,7 @@ public static class FigureExporter
             {
                 ["name"] = f.Name,
                 ["title"] = f.Title,
+                ["description"] = f.Description,
                 ["files"] = new JsonArray([.. options.Formats.Select(fmt => (JsonNode)JsonValue.Create($"{f.Name}.{fmt}"))]),
             })]),
             ["data"] = new JsonArray([.. Dataset.Schemas.Select(s => (JsonNode)new JsonObject
@@ -125,7 +141,11 @@ public static class FigureExporter
             html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{figure.Name}.{f}\">{f.ToUpperInvariant()}</a>"));
             if (options.Formats.Contains("png"))
             {
-                html.Append($"<img src=\"{figure.Name}.png\" alt=\"{WebUtility.HtmlEncode(figure.Title)}\">");
+                html.Append($"<img src=\"{figure.Name}.png\" alt=\"{WebUtility.HtmlEncode(figure.Description)}\">");
+            }
+            else
+            {
+                html.Append("<p class=\"description\">").Append(WebUtility.HtmlEncode(figure.Description)).Append("</p>");
             }
             html.Append("</li>\n");
         }

@@ -44,7 +44,7 @@ public sealed class NotebookInBrowserTests : IDisposable
         using var server = StartServer(port, token);
         try
         {
-            await using var page = await DevToolsPage.StartAsync();
+            await using var page = await HeadlessPage.StartAsync();
             var address = $"http://127.0.0.1:{port}/notebooks/{Lesson}?token={token}";
             Assert.True(await WaitForServer(port, token), "Jupyter Notebook did not start");
             await page.NavigateAsync(address);
