@@ -1,16 +1,41 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MscAlf.Data;
+using MscAlf.Export;
+using MscAlf.Text;
 
 namespace MscAlf.Cli;
 
-/// <summary>The <c>MscAlf.Cli</c> command line: one verb per job, each in its own file.</summary>
+/// <summary>
+/// The <c>MscAlf.Cli</c> command line: one verb per job, each in its own file, and one error path for all of them.
+/// Every failure ends as located lines on standard error (control characters escaped, long values cut) and exit
+/// code 1; a stack trace is printed only with the global <c>--verbose</c> option. SIGINT and SIGTERM cancel the job
+/// (browsers stopped, temporary files removed) and exit with 130 or 143.
+/// </summary>
 public static class CliApp
 {
-    /// <summary>Exit code for a command that ran and found a problem (bad data, a failed step).</summary>
+    /// <summary>Exit code for a command that ran and found a problem (bad data, a failed step, a bad argument).</summary>
     public const int Failure = 1;
 
+    /// <summary>Exit code after SIGINT (Ctrl+C).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Exit code after SIGTERM.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>How long a cancelled job may take to stop its browser and clean up before the process ends anyway.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Parses <paramref name="args"/> and runs the verb, writing to the given streams; returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On failure, also print the stack trace (and the browser log for image export).",
+            Recursive = true,
+        };
         var root = new RootCommand("MscAlfNotebooks: data, figures and notebooks on MSC therapy for liver failure.")
         {
             ValidateCommand.Create(),
@@ -21,8 +46,84 @@ public static class CliApp
             DiffCommand.Create(),
             FetchCommand.Create(),
         };
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(configuration);
+        root.Options.Add(verbose);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine(SafeText.Message(problem.Message) + " (see --help)");
+            }
+            return Failure;
+        }
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = StopTimeout,
+        };
+        var signal = 0;
+        using var sigint = Register(PosixSignal.SIGINT, () => signal = Interrupted);
+        using var sigterm = Register(PosixSignal.SIGTERM, () => signal = Terminated);
+        try
+        {
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signal != 0)
+        {
+            error.WriteLine("Interrupted: stopped the job and removed its temporary files; outputs are as they were or complete.");
+            return signal == 0 ? Interrupted : signal;
+        }
+        catch (Exception ex)
+        {
+            return Report(ex, parse.GetValue(verbose), error);
+        }
+    }
+
+    /// <summary>Prints <paramref name="message"/> (each line escaped) to <paramref name="error"/>; returns <see cref="Failure"/>.</summary>
+    internal static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(SafeText.Message(message));
+        return Failure;
+    }
+
+    /// <summary>The one place a failure becomes output: its message, escaped; the stack trace only when asked for.</summary>
+    internal static int Report(Exception exception, bool verbose, TextWriter error)
+    {
+        var ex = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        error.WriteLine(SafeText.Message(Describe(ex)));
+        if (verbose)
+        {
+            error.WriteLine(SafeText.Message(ex.ToString()));
+            if (ex is BrowserJobException { BrowserLog.Length: > 0 } browser)
+            {
+                error.WriteLine("Browser log (end):");
+                error.WriteLine(SafeText.Message(browser.BrowserLog));
+            }
+        }
+        return Failure;
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        DataValidationException or BrowserNotFoundException or BrowserJobException or OutputLocationException => ex.Message,
+        FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ex.Message,
+        ArgumentException or FormatException or JsonException or NotSupportedException or PathTooLongException => ex.Message,
+        TimeoutException or InvalidDataException => ex.Message,
+        _ => $"Unexpected {ex.GetType().Name}: {ex.Message} (a bug: please report it with the output of --verbose)",
+    };
+
+    private static PosixSignalRegistration? Register(PosixSignal signal, Action record)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, context => record());
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The standard output of the running invocation.</summary>
@@ -34,4 +135,15 @@ public static class CliApp
     /// <summary>The shared <c>--data</c> option: the data folder (default: the repository's <c>data/</c>).</summary>
     internal static Option<DirectoryInfo?> DataOption() =>
         new("--data") { Description = "The data folder (default: the repository's data/, or $MSCALF_DATA)." };
+
+    /// <summary>
+    /// An asynchronous action that starts on the thread pool, so the command line's SIGINT/SIGTERM handling is in
+    /// place before any work starts (it is set up when the action hands back its task).
+    /// </summary>
+    internal static Func<ParseResult, CancellationToken, Task<int>> Async(Func<ParseResult, CancellationToken, Task<int>> action) =>
+        async (result, cancellation) =>
+        {
+            await Task.Yield();
+            return await action(result, cancellation).ConfigureAwait(false);
+        };
 }
