@@ -61,19 +61,31 @@ public static class CliApp
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = StopTimeout,
+            ProcessTerminationTimeout = null, // signals are handled below, so that the exit code can name them
         };
+        using var stop = new CancellationTokenSource();
         var signal = 0;
-        using var sigint = Register(PosixSignal.SIGINT, () => signal = Interrupted);
-        using var sigterm = Register(PosixSignal.SIGTERM, () => signal = Terminated);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.CompareExchange(ref signal, context.Signal == PosixSignal.SIGINT ? Interrupted : Terminated, 0) == 0)
+            {
+                stop.Cancel();
+                // The job has StopTimeout to stop its browser and clean up; then the process ends anyway (the
+                // browser's exit handler still kills what is left).
+                _ = Task.Delay(StopTimeout, CancellationToken.None).ContinueWith(_ => Environment.Exit(signal), TaskScheduler.Default);
+            }
+        }
+        using var sigint = Register(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = Register(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (signal != 0)
         {
             error.WriteLine("Interrupted: stopped the job and removed its temporary files; outputs are as they were or complete.");
-            return signal == 0 ? Interrupted : signal;
+            return signal;
         }
         catch (Exception ex)
         {
@@ -114,11 +126,11 @@ public static class CliApp
         _ => $"Unexpected {ex.GetType().Name}: {ex.Message} (a bug: please report it with the output of --verbose)",
     };
 
-    private static PosixSignalRegistration? Register(PosixSignal signal, Action record)
+    private static PosixSignalRegistration? Register(PosixSignal signal, Action<PosixSignalContext> handler)
     {
         try
         {
-            return PosixSignalRegistration.Create(signal, context => record());
+            return PosixSignalRegistration.Create(signal, handler);
         }
         catch (PlatformNotSupportedException)
         {
@@ -137,8 +149,8 @@ public static class CliApp
         new("--data") { Description = "The data folder (default: the repository's data/, or $MSCALF_DATA)." };
 
     /// <summary>
-    /// An asynchronous action that starts on the thread pool, so the command line's SIGINT/SIGTERM handling is in
-    /// place before any work starts (it is set up when the action hands back its task).
+    /// An asynchronous action that starts on the thread pool and hands its task back at once, so that the caller
+    /// can await it (and the signal handlers can cancel it) while it works.
     /// </summary>
     internal static Func<ParseResult, CancellationToken, Task<int>> Async(Func<ParseResult, CancellationToken, Task<int>> action) =>
         async (result, cancellation) =>

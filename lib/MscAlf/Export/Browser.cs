@@ -164,6 +164,40 @@ public static class Browser
         }
     }
 
+    /// <summary>
+    /// Ends the browser processes still running with <paramref name="profile"/> as their profile folder (found by their
+    /// command line under /proc): what a run killed outright (SIGKILL) could not stop. Does nothing off Linux.
+    /// </summary>
+    internal static void KillOrphans(string profile)
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc"))
+        {
+            return;
+        }
+        var marker = $"--user-data-dir={profile}";
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                // Chromium rewrites its process title, so its arguments may be joined by spaces rather than NULs.
+                var arguments = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ') + " ";
+                if (arguments.Contains(marker + " ", StringComparison.Ordinal))
+                {
+                    using var process = Process.GetProcessById(pid);
+                    Kill(process);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // Gone meanwhile, or not ours to read.
+            }
+        }
+    }
+
     private static void KillAll()
     {
         lock (Running)

@@ -58,6 +58,7 @@ public static class FigureExporter
             throw new BrowserNotFoundException();
         }
         OutputFolder.Prepare(options.OutputDirectory);
+        TemporaryFolder.SweepStale();
         var figures = FigureSet.Build(dataset, options.Snapshot);
         var files = new List<(string Name, byte[] Bytes)>();
         var utf8 = new UTF8Encoding(false);

@@ -62,8 +62,8 @@ public sealed partial class TemporaryFolder : IDisposable
 
     /// <summary>
     /// Deletes the temporary pages, profiles and folders that processes no longer running left behind (names
-    /// <c>mscalf-render-*</c>, <c>mscalf-chromium-*</c> with the owner's process id); returns how many. A folder whose
-    /// owner still runs is never touched.
+    /// <c>mscalf-render-*</c>, <c>mscalf-chromium-*</c> with the owner's process id), ending any browser still running
+    /// on such a profile; returns how many were removed. A folder whose owner still runs is never touched.
     /// </summary>
     public static int SweepStale()
     {
@@ -73,6 +73,8 @@ public sealed partial class TemporaryFolder : IDisposable
             var match = Owned().Match(System.IO.Path.GetFileName(entry));
             if (match.Success && int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
             {
+                // A browser whose owner was killed outright may still run on that profile: end it first.
+                Browser.KillOrphans(entry);
                 removed += Delete(entry) ? 1 : 0;
             }
         }
