@@ -100,9 +100,15 @@ public static class CliApp
         return Failure;
     }
 
-    /// <summary>The one place a failure becomes output: its message, escaped; the stack trace only when asked for.</summary>
-    internal static int Report(Exception exception, bool verbose, TextWriter error)
+    /// <summary>
+    /// The one place a failure becomes output: its message on <paramref name="error"/>, escaped, and the stack trace only
+    /// when <paramref name="verbose"/>; returns <see cref="Failure"/>. An exception type the commands do not expect is
+    /// named as a bug.
+    /// </summary>
+    public static int Report(Exception exception, bool verbose, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(error);
         var ex = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
         error.WriteLine(SafeText.Message(Describe(ex)));
         if (verbose)
