@@ -26,14 +26,10 @@ internal static class BuildCommand
             Description = "The output folder (default: results).",
             DefaultValueFactory = _ => new DirectoryInfo("results"),
         };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = $"Per-cell notebook timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
-            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
-        };
+        var timeout = CliApp.TimeoutOption($"Per-cell notebook timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout };
         command.SetAction(CliApp.Async((result, cancellation) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
-            TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))), CliApp.Out(result), CliApp.Err(result), cancellation)));
+            TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation)));
         return command;
     }
 

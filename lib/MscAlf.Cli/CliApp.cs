@@ -52,7 +52,9 @@ public static class CliApp
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine(SafeText.Message(problem.Message) + " (see --help)");
+                // One line per problem: the parser's own multi-line lists ("Must be one of: …") are joined.
+                var oneLine = string.Join(' ', problem.Message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+                error.WriteLine(SafeText.Message(oneLine) + " (see --help)");
             }
             return Failure;
         }
@@ -149,6 +151,27 @@ public static class CliApp
 
     /// <summary>The standard error of the running invocation.</summary>
     internal static TextWriter Err(ParseResult result) => result.InvocationConfiguration.Error;
+
+    /// <summary>The largest per-cell timeout the notebook verbs accept, in seconds (a day).</summary>
+    internal const int MaxTimeoutSeconds = 86_400;
+
+    /// <summary>The shared <c>--timeout</c> option of the notebook verbs: whole seconds from 1 to a day, refused otherwise.</summary>
+    internal static Option<int> TimeoutOption(string description)
+    {
+        var option = new Option<int>("--timeout")
+        {
+            Description = description,
+            DefaultValueFactory = _ => (int)Notebooks.NotebookRunner.DefaultTimeout.TotalSeconds,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxTimeoutSeconds)
+            {
+                result.AddError($"--timeout: give whole seconds from 1 to {MaxTimeoutSeconds}.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>The shared <c>--data</c> option: the data folder (default: the repository's <c>data/</c>).</summary>
     internal static Option<DirectoryInfo?> DataOption() =>

@@ -14,11 +14,7 @@ internal static class NotebooksCommand
         var files = new Argument<FileInfo[]>("files") { Description = "The notebooks to run.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks here (default: results/notebooks)." };
         var inplace = new Option<bool>("--inplace") { Description = "Overwrite each notebook with its executed copy." };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = $"Per-cell timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
-            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
-        };
+        var timeout = CliApp.TimeoutOption($"Per-cell timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var run = new Command("run", "Execute notebooks top to bottom and write them with their outputs.") { files, output, inplace, timeout };
         run.SetAction(CliApp.Async(async (result, _) =>
         {
@@ -57,6 +53,10 @@ internal static class NotebooksCommand
             // A notebook that is not valid JSON or nbformat throws FormatException: CliApp reports it, located.
             var run = await NotebookRunner.RunAsync(file, timeout).ConfigureAwait(false);
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
+            if (outputDirectory is not null && Path.GetFullPath(destination) == Path.GetFullPath(file))
+            {
+                return CliApp.Fail(stderr, $"{file}: --out would overwrite this notebook; use --inplace to mean that");
+            }
             AtomicFile.WriteAllText(destination, run.Notebook.ToJson());
             stdout.WriteLine(SafeText.Escape(Summary(file, run, destination)));
             if (run.Failure is { } failure)

@@ -47,25 +47,29 @@ public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells)
 public static class CsvTable
 {
     /// <summary>
-    /// Reads <paramref name="path"/>, which must be UTF-8 (a BOM is allowed); returns the rows and the errors found
-    /// (rows with errors are left out). Bytes that are not UTF-8 are errors located by line and character, never
+    /// Reads <paramref name="path"/>, which must be UTF-8 (a BOM is allowed) and at most <paramref name="maxBytes"/> long;
+    /// returns the rows and the errors found (rows with errors are left out). Bytes that are not UTF-8 are errors located by line and character, never
     /// replaced silently; a file that cannot be read is one error naming it.
     /// </summary>
-    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema)
+    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema, long maxBytes = MaxFileBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
             return ([], [new DataError(path, 0, null, null, "a file; this is a folder")]);
         }
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, maxBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return ([], [new DataError(path, 0, null, null, $"a readable file; {ex.Message}")]);
+        }
+        if (bytes is null)
+        {
+            return ([], [new DataError(path, 0, null, null, $"a data file of at most {maxBytes / (1024 * 1024)} MB; this one is larger (or endless, like a device)")]);
         }
         var decoded = Utf8Text.Decode(bytes);
         if (decoded.ForeignBom is { } bom)
@@ -73,6 +77,28 @@ public static class CsvTable
             return ([], [new DataError(path, 1, null, null, $"UTF-8 text; the file starts with a {bom} byte-order mark (save it as UTF-8)")]);
         }
         return Read(new StringReader(decoded.Text), path, schema, decoded.Invalid);
+    }
+
+    /// <summary>The largest file <see cref="Read(string, TableSchema, long)"/> reads by default (1 GB): a bigger one, or an endless one such as /dev/zero, is an error.</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    /// <summary>The largest curated data file (64 MB; the real ones are a few hundred kB).</summary>
+    public const long MaxCuratedFileBytes = 64L << 20;
+
+    private static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        for (int read; (read = stream.Read(chunk)) > 0;)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="fileLabel"/> names it in errors.</summary>

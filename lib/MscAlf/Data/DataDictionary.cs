@@ -52,7 +52,7 @@ public static class DataDictionary
         {
             return [new DataError(path, 0, null, null, $"the file {FileName}; it does not exist")];
         }
-        var (rows, errors) = CsvTable.Read(path, Schema);
+        var (rows, errors) = CsvTable.Read(path, Schema, CsvTable.MaxCuratedFileBytes);
         if (errors.Count > 0)
         {
             return errors;

@@ -104,7 +104,7 @@ public sealed class Dataset
             errors.Add(new DataError(path, 0, null, null, $"the file {schema.FileName}; it does not exist"));
             return [];
         }
-        var (rows, fileErrors) = CsvTable.Read(path, schema);
+        var (rows, fileErrors) = CsvTable.Read(path, schema, CsvTable.MaxCuratedFileBytes);
         errors.AddRange(fileErrors);
         if (rows.Count == 0 && fileErrors.Count == 0)
         {

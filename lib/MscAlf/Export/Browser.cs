@@ -117,7 +117,7 @@ public static class Browser
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start) ?? throw new BrowserJobException($"Could not start {executable}.");
+        using var process = Start(start, executable);
         lock (Running)
         {
             Running.Add(process);
@@ -145,6 +145,18 @@ public static class Browser
             {
                 Running.Remove(process);
             }
+        }
+    }
+
+    private static Process Start(ProcessStartInfo start, string executable)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new BrowserJobException($"Could not start {executable}.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new BrowserJobException($"Could not start the browser {executable} ({ex.Message}); check ${Variable} or install chromium.", ex);
         }
     }
 

@@ -57,6 +57,10 @@ public static class FigureExporter
         {
             throw new BrowserNotFoundException();
         }
+        if (Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar) == dataset.Directory.TrimEnd(Path.DirectorySeparatorChar))
+        {
+            throw new OutputLocationException($"{Text.SafeText.Escape(options.OutputDirectory)}: is the data folder; outputs never go among the inputs.");
+        }
         OutputFolder.Prepare(options.OutputDirectory);
         TemporaryFolder.SweepStale();
         var figures = FigureSet.Build(dataset, options.Snapshot);

@@ -135,6 +135,55 @@ public sealed class CliErrorTests : IDisposable
         Assert.All(error.TrimEnd().Split('\n'), line => Assert.EndsWith("(see --help)", line.TrimEnd(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("build", "--timeout", "-5")]
+    [InlineData("build", "--timeout", "0")]
+    [InlineData("notebooks", "run", "--timeout", "2147483647", "x.ipynb")]
+    [InlineData("notebooks", "run", "--timeout", "86401", "x.ipynb")]
+    public async Task Run_WhenTimeoutIsOutOfRange_RefusesInsteadOfCoercing(params string[] args)
+    {
+        var (code, output, error) = await Cli.RunAsync(args);
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        AssertOneCleanLine(error);
+        Assert.Contains("--timeout: give whole seconds from 1 to 86400", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_WhenOutIsTheDataFolder_RefusesToWriteAmongTheInputs()
+    {
+        using var copy = new DataCopy();
+        var before = Directory.GetFiles(copy.Directory).Order().ToList();
+        var (code, _, error) = await Cli.RunAsync("figures", "--format", "html", "--data", copy.Directory, "--out", copy.Directory + "/");
+        Assert.Equal(1, code);
+        AssertOneCleanLine(error);
+        Assert.Contains("is the data folder", error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(copy.Directory).Order());
+    }
+
+    [Fact]
+    public async Task Validate_WhenTrialsIsEndless_StopsAtTheSizeLimit()
+    {
+        using var copy = new DataCopy();
+        File.Delete(copy.PathOf("trials.csv"));
+        File.CreateSymbolicLink(copy.PathOf("trials.csv"), "/dev/zero");
+        var (code, _, error) = await Cli.RunAsync("validate", "--data", copy.Directory);
+        Assert.Equal(1, code);
+        Assert.Contains("trials.csv:0: a data file of at most 64 MB", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotebooksRun_WhenOutIsTheNotebooksOwnFolder_RefusesToOverwriteIt()
+    {
+        var notebook = Path.Combine(_scratch, "n.ipynb");
+        const string Text = """{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}""";
+        File.WriteAllText(notebook, Text);
+        var (code, _, error) = await Cli.RunAsync("notebooks", "run", "--out", _scratch, notebook);
+        Assert.Equal(1, code);
+        Assert.Contains("--out would overwrite this notebook; use --inplace", error, StringComparison.Ordinal);
+        Assert.Equal(Text, File.ReadAllText(notebook));
+    }
+
     [Fact]
     public async Task Run_WhenVerbose_AddsTheStackTrace()
     {

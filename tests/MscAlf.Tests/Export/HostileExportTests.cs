@@ -154,6 +154,25 @@ public sealed class HostileExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Figures_WhenTheBrowserIsNotAProgram_SaysSoInOneLine()
+    {
+        var saved = Environment.GetEnvironmentVariable(Browser.Variable);
+        Environment.SetEnvironmentVariable(Browser.Variable, _data.PathOf("trials.csv"));
+        try
+        {
+            var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "png", "--out", _out);
+            Assert.Equal(1, code);
+            Assert.Single(error.TrimEnd().Split('\n'));
+            Assert.Contains("Could not start the browser", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unexpected", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Browser.Variable, saved);
+        }
+    }
+
+    [Fact]
     public async Task Figures_WhenAWriteFailsHalfway_LeavesNoManifestDescribingOlderData()
     {
         var (first, _, firstError) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
