@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using MscAlf.Data;
@@ -45,6 +46,7 @@ public static class CliApp
             ImportCommand.Create(),
             DiffCommand.Create(),
             FetchCommand.Create(),
+            KernelCommand.Create(),
         };
         root.Options.Add(verbose);
         var parse = root.Parse(args);
@@ -78,8 +80,10 @@ public static class CliApp
                 _ = Task.Delay(StopTimeout, CancellationToken.None).ContinueWith(_ => Environment.Exit(signal), TaskScheduler.Default);
             }
         }
-        using var sigint = Register(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = Register(PosixSignal.SIGTERM, OnSignal);
+        // The kernel owns its signals: SIGINT interrupts a cell there, it does not end the process.
+        var ownsSignals = parse.CommandResult is { Command.Name: "run", Parent: CommandResult { Command.Name: "kernel" } };
+        using var sigint = ownsSignals ? null : Register(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = ownsSignals ? null : Register(PosixSignal.SIGTERM, OnSignal);
         try
         {
             return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
