@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using MscAlf.Kernel;
 
 namespace MscAlf.Cli;
@@ -26,21 +28,33 @@ internal static class KernelCommand
     private static Command Install()
     {
         var (user, prefix, force) = PlaceOptions("Install");
-        var command = new Command("install", $"Write the kernelspec '{KernelInfo.Name}' that Jupyter and VS Code start the kernel by.") { user, prefix, force };
-        command.SetAction(result =>
+        var fromBuild = new Option<bool>("--from-build")
         {
+            Description = "Start the kernel from this build's output instead of a published copy (quick to install, for " +
+                "developers; a rebuild while a kernel runs can crash it).",
+        };
+        var command = new Command("install", $"Publish the kernel and write the kernelspec '{KernelInfo.Name}' that Jupyter and VS Code start it by.")
+        {
+            user, prefix, force, fromBuild,
+        };
+        command.SetAction(async (result, cancellation) =>
+        {
+            var (output, error) = (CliApp.Out(result), CliApp.Err(result));
             if (result.GetValue(user) && result.GetValue(prefix) is not null)
             {
-                CliApp.Err(result).WriteLine("Use either --user or --prefix DIR.");
+                error.WriteLine("Use either --user or --prefix DIR.");
                 return CliApp.Failure;
             }
             var kernels = KernelSpec.KernelsDirectory(result.GetValue(prefix)?.FullName);
-            var launch = LaunchCommand();
-            var document = KernelSpec.Document(launch, new Dictionary<string, string> { ["DOTNET_ROOT"] = DotnetRoot() }, AppContext.BaseDirectory);
             try
             {
+                KernelSpec.CheckReplaceable(kernels, result.GetValue(force));
+                var launch = result.GetValue(fromBuild)
+                    ? LaunchCommand(AppContext.BaseDirectory)
+                    : LaunchCommand(await PublishAsync(kernels, output, cancellation).ConfigureAwait(false));
+                var document = KernelSpec.Document(launch, new Dictionary<string, string> { ["DOTNET_ROOT"] = DotnetRoot() }, AppContext.BaseDirectory);
                 var (directory, replaced) = KernelSpec.Install(kernels, document, result.GetValue(force));
-                var output = CliApp.Out(result);
+                KernelSpec.RemoveOldCopies(directory, Path.GetDirectoryName(launch[0])!);
                 output.WriteLine($"Installed the C# kernel '{KernelInfo.DisplayName}' (kernelspec {KernelInfo.Name}) in {directory}");
                 output.WriteLine($"  it starts: {string.Join(' ', launch)}");
                 if (replaced is not null)
@@ -56,11 +70,71 @@ internal static class KernelCommand
             }
             catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)
             {
-                CliApp.Err(result).WriteLine(ex.Message);
+                error.WriteLine(ex.Message);
                 return CliApp.Failure;
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Publishes the command line (Release, ReadyToRun, so the first cell of a kernel starts warm) into a new folder
+    /// of the kernelspec, so that rebuilding or cleaning the repository never breaks or crashes a running kernel.
+    /// </summary>
+    private static async Task<string> PublishAsync(string kernels, TextWriter output, CancellationToken cancellation)
+    {
+        var project = FindProject() ?? throw new KernelSpecException(
+            "cannot find lib/MscAlf.Cli/MscAlf.Cli.csproj above this program to publish the kernel from; run `kernel install` " +
+            "with `dotnet run --project lib/MscAlf.Cli` from the repository, or add --from-build");
+        var target = Path.Combine(kernels, KernelInfo.Name, "app-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        var staging = target + ".partial";
+        output.WriteLine($"Publishing the kernel (Release, ReadyToRun) from {project}; the first time takes a minute or two");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "publish", project, "--configuration", "Release", "--runtime", RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "--output", staging, "--nologo", "--verbosity", "quiet",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new KernelSpecException("could not start `dotnet publish`");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            var said = string.Join('\n', new[] { await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false) }
+                .SelectMany(t => t.Split('\n')).Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(5));
+            TryDelete(staging);
+            throw new KernelSpecException($"`dotnet publish {project}` failed (exit {process.ExitCode}); nothing was installed:\n{said}");
+        }
+        Directory.Move(staging, target);
+        return target;
+    }
+
+    private static string? FindProject()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var project = Path.Combine(directory.FullName, "lib", "MscAlf.Cli", "MscAlf.Cli.csproj");
+            if (File.Exists(project))
+            {
+                return project;
+            }
+        }
+        return null;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 
     private static Command Uninstall()
@@ -111,10 +185,9 @@ internal static class KernelCommand
         return command;
     }
 
-    /// <summary>How Jupyter starts this build's kernel: its own executable by absolute path.</summary>
-    internal static IReadOnlyList<string> LaunchCommand()
+    /// <summary>How Jupyter starts the kernel in <paramref name="directory"/>: its executable by absolute path.</summary>
+    internal static IReadOnlyList<string> LaunchCommand(string directory)
     {
-        var directory = AppContext.BaseDirectory;
         string[] tail = ["kernel", "run", "--connection-file", "{connection_file}"];
         var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "MscAlf.Cli.exe" : "MscAlf.Cli");
         if (File.Exists(apphost))

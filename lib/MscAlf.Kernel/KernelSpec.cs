@@ -79,6 +79,42 @@ public static class KernelSpec
         };
     }
 
+    /// <summary>Throws when a kernelspec this project did not write is in the way and <paramref name="force"/> is not given.</summary>
+    public static void CheckReplaceable(string kernelsDirectory, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(kernelsDirectory);
+        var file = Path.Combine(kernelsDirectory, KernelInfo.Name, "kernel.json");
+        if (!force && File.Exists(file) && !IsOurs(file, out var existing))
+        {
+            throw new KernelSpecException($"{file}: a kernelspec named {KernelInfo.Name} is already installed and was not written by " +
+                $"this project (it starts: {existing}); it may be the retired .NET Interactive kernel. Use --force to replace it.");
+        }
+    }
+
+    /// <summary>
+    /// Deletes the published copies in <paramref name="directory"/> other than <paramref name="current"/>. On Linux and
+    /// macOS a kernel still running from a deleted copy keeps running; where a file is in use, the copy is left.
+    /// </summary>
+    public static void RemoveOldCopies(string directory, string current)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        foreach (var copy in Directory.EnumerateDirectories(directory, "app-*"))
+        {
+            if (!Path.GetFullPath(copy).TrimEnd(Path.DirectorySeparatorChar).Equals(
+                Path.GetFullPath(current).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                try
+                {
+                    Directory.Delete(copy, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // In use (Windows): the next install tries again.
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Writes the kernelspec into <paramref name="kernelsDirectory"/>; refuses to replace one this project did not
     /// write unless <paramref name="force"/>. Returns the kernelspec folder and what it replaced, if anything.
@@ -89,16 +125,8 @@ public static class KernelSpec
         ArgumentNullException.ThrowIfNull(document);
         var directory = Path.Combine(kernelsDirectory, KernelInfo.Name);
         var file = Path.Combine(directory, "kernel.json");
-        string? replaced = null;
-        if (File.Exists(file) && !IsOurs(file, out var existing))
-        {
-            if (!force)
-            {
-                throw new KernelSpecException($"{file}: a kernelspec named {KernelInfo.Name} is already installed and was not written by " +
-                    $"this project (it starts: {existing}); it may be the retired .NET Interactive kernel. Use --force to replace it.");
-            }
-            replaced = existing;
-        }
+        CheckReplaceable(kernelsDirectory, force);
+        string? replaced = File.Exists(file) && !IsOurs(file, out var existing) ? existing : null;
         Directory.CreateDirectory(directory);
         var temporary = file + ".tmp";
         File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

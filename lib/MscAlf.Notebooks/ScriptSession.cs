@@ -38,6 +38,8 @@ public sealed partial class ScriptSession : IDisposable
     private ScriptState<object>? _state;
     private CellConsole? _console;
     private Running? _running;
+    private bool _executing;
+    private bool _interruptPending;
     private int _displays;
     private bool _disposed;
 
@@ -100,6 +102,25 @@ public sealed partial class ScriptSession : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         options ??= new CellOptions();
         var clock = Stopwatch.StartNew();
+        lock (_gate)
+        {
+            (_executing, _interruptPending) = (true, false);
+        }
+        try
+        {
+            return await PrepareAndRunAsync(source, label, output, options, clock).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                (_executing, _interruptPending, _running) = (false, false, null);
+            }
+        }
+    }
+
+    private async Task<CellOutcome> PrepareAndRunAsync(string source, string label, ICellOutput output, CellOptions options, Stopwatch clock)
+    {
         var prepared = CellSource.Prepare(source, _shipped);
         if (prepared.IsMarkdown)
         {
@@ -119,6 +140,11 @@ public sealed partial class ScriptSession : IDisposable
         var console = new CellConsole(output, options, MaxStreamCharacters, running.Cancellation.Token);
         lock (_gate)
         {
+            if (_interruptPending)
+            {
+                // Interrupted while it was still compiling (or waiting for the first warm-up): it never starts.
+                return Failed(StopMessage(StopReason.Interrupt, options).Name, "the cell was interrupted before it started", null, clock);
+            }
             _running = running;
             _console = console;
         }
@@ -131,23 +157,24 @@ public sealed partial class ScriptSession : IDisposable
         finally
         {
             console.Close();
-            lock (_gate)
-            {
-                _running = null;
-            }
         }
     }
 
-    /// <summary>Asks the running cell to stop; false when no cell is running.</summary>
+    /// <summary>
+    /// Asks the cell being executed to stop (one still compiling never starts); false when no cell is being executed.
+    /// </summary>
     public bool Interrupt()
     {
-        var running = _running;
-        if (running is null)
+        lock (_gate)
         {
-            return false;
+            if (_running is { } running)
+            {
+                running.Stop.TrySetResult();
+                return true;
+            }
+            _interruptPending = _executing;
+            return _executing;
         }
-        running.Stop.TrySetResult();
-        return true;
     }
 
     private async Task<CellOutcome> RunAsync(Script<object> script, string label, CellOptions options, Running running, Stopwatch clock)

@@ -90,6 +90,16 @@ public sealed class ScriptSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Interrupt_WhenTheCellIsStillCompiling_KeepsItFromStarting()
+    {
+        var cell = Run("while (true) { }"); // a fresh session: this waits for the first compile
+        Assert.True(_session.Interrupt());
+        var outcome = await cell;
+        Assert.Equal((nameof(CellInterruptedException), "the cell was interrupted before it started"), (outcome.Error!.Name, outcome.Error.Message));
+        Assert.False(_session.Interrupt(), "nothing runs now, so there is nothing to interrupt");
+    }
+
+    [Fact]
     public async Task Interrupt_WhenTheLoopIsInAMethodOfAnEarlierCell_StopsIt()
     {
         await Run("void Spin()\n{\n    while (true) { }\n}");
