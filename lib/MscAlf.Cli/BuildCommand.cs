@@ -48,7 +48,7 @@ internal static class BuildCommand
         var notebooks = Directory.Exists(notebooksDir) ? Directory.GetFiles(notebooksDir, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
         stdout.WriteLine($"[2/4] Running {notebooks.Count} notebooks");
         var executed = Path.Combine(outputDirectory, "notebooks");
-        if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr).ConfigureAwait(false) != 0)
+        if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr, cancellation).ConfigureAwait(false) != 0)
         {
             return CliApp.Failure;
         }

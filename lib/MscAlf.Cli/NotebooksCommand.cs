@@ -16,7 +16,7 @@ internal static class NotebooksCommand
         var inplace = new Option<bool>("--inplace") { Description = "Overwrite each notebook with its executed copy." };
         var timeout = CliApp.TimeoutOption($"Per-cell timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var run = new Command("run", "Execute notebooks top to bottom and write them with their outputs.") { files, output, inplace, timeout };
-        run.SetAction(CliApp.Async(async (result, _) =>
+        run.SetAction(CliApp.Async(async (result, cancellation) =>
         {
             if (result.GetValue(inplace) && result.GetValue(output) is not null || result.GetValue(timeout) <= 0)
             {
@@ -24,14 +24,17 @@ internal static class NotebooksCommand
             }
             var target = result.GetValue(inplace) ? null : (result.GetValue(output)?.FullName ?? Path.GetFullPath("results/notebooks"));
             return await RunAsync(result.GetValue(files)!.Select(f => f.FullName).ToList(), target,
-                TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result)).ConfigureAwait(false);
+                TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation).ConfigureAwait(false);
         }));
         return new Command("notebooks", "Work with the C# notebooks.") { run };
     }
 
-    /// <summary>Runs each notebook in order, stopping at the first failure; null <paramref name="outputDirectory"/> means in place.</summary>
+    /// <summary>
+    /// Runs each notebook in order, stopping at the first failure; null <paramref name="outputDirectory"/> means in
+    /// place. Cancelling interrupts the running cell and writes nothing more.
+    /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string? outputDirectory, TimeSpan timeout,
-        TextWriter stdout, TextWriter stderr)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
         foreach (var file in files)
         {
@@ -46,12 +49,17 @@ internal static class NotebooksCommand
         }
         if (outputDirectory is not null)
         {
+            if (files.GroupBy(f => Path.GetFileName(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            {
+                return CliApp.Fail(stderr, $"{string.Join(" and ", clash)} would all be written to " +
+                    $"{Path.Combine(outputDirectory, clash.Key)}: run them in separate calls, or use --inplace");
+            }
             OutputFolder.Prepare(outputDirectory);
         }
         foreach (var file in files)
         {
             // A notebook that is not valid JSON or nbformat throws FormatException: CliApp reports it, located.
-            var run = await NotebookRunner.RunAsync(file, timeout).ConfigureAwait(false);
+            var run = await NotebookRunner.RunAsync(file, timeout, cancellation).ConfigureAwait(false);
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
             if (outputDirectory is not null && Path.GetFullPath(destination) == Path.GetFullPath(file))
             {
