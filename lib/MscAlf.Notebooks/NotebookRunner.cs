@@ -37,10 +37,19 @@ public static class NotebookRunner
     public static TimeSpan MaxTimeout { get; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Runs the notebook at <paramref name="path"/>; charts get static images from <paramref name="images"/> (by
-    /// default Chromium, started on the first chart and ended with the run).
+    /// Runs the notebook at <paramref name="path"/>. Cancelling interrupts the running cell and throws
+    /// <see cref="OperationCanceledException"/> (the notebook is then not complete, and the caller writes nothing).
+    /// Charts get static images from Chromium, started on the first chart and ended with the run.
     /// </summary>
-    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, ChartImages? images = null)
+    public static Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, CancellationToken cancellation = default) =>
+        RunAsync(path, cellTimeout, null, cancellation);
+
+    /// <summary>
+    /// Runs the notebook at <paramref name="path"/>, its charts getting static images from <paramref name="images"/>
+    /// (null: Chromium, started on the first chart and ended with the run). Cancelling interrupts the running cell and
+    /// throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, ChartImages? images, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellTimeout, TimeSpan.Zero);
@@ -54,6 +63,7 @@ public static class NotebookRunner
             NoInputReason = "Console.ReadLine: the notebook runs headless, so a cell cannot ask for input; set the value in code",
         };
         using var session = new ScriptSession(directory, images);
+        using var stop = cancellation.Register(() => session.Interrupt());
         var outputs = new NotebookOutputs();
         var times = new List<TimeSpan>();
         var count = 0;
@@ -81,6 +91,7 @@ public static class NotebookRunner
                 exit.Cell = index + 1;
                 var outcome = await session.ExecuteAsync(cell.Source, $"cell{index + 1}", outputs, options).ConfigureAwait(false);
                 exit.Cell = null;
+                cancellation.ThrowIfCancellationRequested();
                 times.Add(outcome.Elapsed);
                 if (outcome.Error is { } error)
                 {

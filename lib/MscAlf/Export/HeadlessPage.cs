@@ -8,14 +8,15 @@ namespace MscAlf.Export;
 /// <summary>
 /// One page of headless Chromium that stays open and is driven over the DevTools protocol (a WebSocket on
 /// 127.0.0.1): open a URL, evaluate script, wait for a condition. The browser gets a fresh profile in a temporary
-/// folder and, unless asked otherwise, every host name is unresolvable, so a page reaches no network. The browser
-/// ends when the page is disposed, and at the latest when this process exits.
+/// folder (<see cref="TemporaryFolder"/>) and, unless asked otherwise, every host name is unresolvable, so a page
+/// reaches no network. The browser ends when the page is disposed, at the latest when this process exits, and, should
+/// this process be killed outright, at the next browser job's sweep of stale profiles.
 /// </summary>
 public sealed class HeadlessPage : IAsyncDisposable, IDisposable
 {
     private static readonly HashSet<Process> Running = [];
     private readonly Process _browser;
-    private readonly DirectoryInfo _profile;
+    private readonly TemporaryFolder _profile;
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _nextId;
@@ -32,14 +33,14 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
         }
     };
 
-    private HeadlessPage(Process browser, DirectoryInfo profile)
+    private HeadlessPage(Process browser, TemporaryFolder profile)
     {
         _browser = browser;
         _profile = profile;
     }
 
     /// <summary>The temporary folder the browser keeps its profile in (also a place for pages the caller writes).</summary>
-    public string Folder => _profile.FullName;
+    public string Folder => _profile.Path;
 
     /// <summary>
     /// Starts Chromium on <paramref name="url"/> and connects to that page. <paramref name="offline"/> makes every host
@@ -52,14 +53,15 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
         TimeSpan? timeout = null)
     {
         var executable = Browser.Find() ?? throw new BrowserNotFoundException();
-        var profile = Directory.CreateTempSubdirectory("mscalf-page-");
-        url ??= prepare?.Invoke(profile.FullName) ?? "about:blank";
+        TemporaryFolder.SweepStale();
+        var profile = TemporaryFolder.Create("chromium");
+        url ??= prepare?.Invoke(profile.Path) ?? "about:blank";
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         var arguments = new List<string>
         {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-extensions", "--remote-debugging-port=0",
-            $"--user-data-dir={profile.FullName}", "--window-size=1280,2000",
+            $"--user-data-dir={profile.Path}", "--window-size=1280,2000",
         };
         if (offline)
         {
@@ -75,7 +77,7 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            profile.Delete(recursive: true);
+            profile.Dispose();
             throw new InvalidOperationException($"Could not start the browser {executable} ({ex.Message}).", ex);
         }
         lock (Running)
@@ -99,7 +101,7 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
 
     private async Task ConnectAsync(TimeSpan timeout)
     {
-        var portFile = Path.Combine(_profile.FullName, "DevToolsActivePort");
+        var portFile = Path.Combine(_profile.Path, "DevToolsActivePort");
         var clock = Stopwatch.StartNew();
         while (!File.Exists(portFile) || (await File.ReadAllLinesAsync(portFile).ConfigureAwait(false)).Length < 2)
         {
@@ -235,14 +237,7 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
             Running.Remove(_browser);
         }
         _browser.Dispose();
-        try
-        {
-            _profile.Delete(recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Chromium may still be writing its profile while it dies; the temporary folder is cleaned later.
-        }
+        _profile.Dispose();
     }
 
     /// <inheritdoc />
