@@ -119,6 +119,14 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
         await _socket.ConnectAsync(new Uri((string)target["webSocketDebuggerUrl"]!), connecting.Token).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="script"/> in every document the page opens from now on, before the document's own scripts.</summary>
+    public async Task AddInitScriptAsync(string script)
+    {
+        // Chromium applies such scripts only once the Page domain is enabled.
+        await SendAsync("Page.enable", [], TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        await SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = script }, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+    }
+
     /// <summary>Opens <paramref name="url"/>.</summary>
     public Task NavigateAsync(string url) => SendAsync("Page.navigate", new JsonObject { ["url"] = url }, TimeSpan.FromSeconds(60));
 
