@@ -97,7 +97,7 @@ public static class ChartBundle
                   }
                   function unavailable() {
                     var note = document.getElementById(id + "-note");
-                    if (note) { note.textContent = "This chart could not be drawn here: plotly.js is not available on this page (see docs/charts.md)."; }
+                    if (note) { note.textContent = "[This chart cannot be drawn here: plotly.js is not available on this page. In Jupyter Notebook, run `kernel install` once; see docs/charts.md.]"; }
                   }
                   if (window.Plotly && (!map || window.PlotlyGeoAssets)) { draw(window.Plotly); return; }
                   if (typeof window.requirejs === "function") {
@@ -106,10 +106,14 @@ public static class ChartBundle
             .Append(NbextensionFolder).Append("/\";\n")
             .Append("    window.requirejs(").Append(modules).Append(", function () { draw(arguments[arguments.length - 1]); }, unavailable);\n")
             .Append("    return;\n  }\n  unavailable();\n})();\n");
+        // Until plotly.js draws over it, the element says what the chart shows, in words: that is what a view that runs
+        // no script and picks text/html over the PNG (an untrusted notebook, nbconvert offline) shows.
+        var words = WebUtility.HtmlEncode(description);
         return new StringBuilder()
-            .Append("<div id=\"").Append(id).Append("\" class=\"mscalf-chart\" role=\"img\" aria-label=\"").Append(WebUtility.HtmlEncode(description))
+            .Append("<div id=\"").Append(id).Append("\" class=\"mscalf-chart\" role=\"img\" aria-label=\"").Append(words)
             .Append("\" style=\"width:100%\"><p id=\"").Append(id).Append("-note\" style=\"font-size:.85em;color:#666\">")
-            .Append("Interactive chart: drawn by plotly.js where the notebook is trusted and plotly.js is at hand; elsewhere see this output's image.</p></div>\n")
+            .Append("[Interactive chart: plotly.js draws it in a trusted notebook; this output also holds it as a PNG image.]</p>\n")
+            .Append("<p style=\"font-size:.85em\">").Append(words).Append("</p></div>\n")
             .Append("<script type=\"text/javascript\">\n").Append(script).Append("</script>\n")
             .ToString();
     }
