@@ -57,10 +57,11 @@ internal static class NotebooksCommand
             }
             OutputFolder.Prepare(outputDirectory);
         }
+        using var images = new ChartImages(); // one browser draws the static images of every notebook of the run
         foreach (var file in files)
         {
             // A notebook that is not valid JSON or nbformat throws FormatException: CliApp reports it, located.
-            var run = await NotebookRunner.RunAsync(file, timeout, cancellation).ConfigureAwait(false);
+            var run = await NotebookRunner.RunAsync(file, timeout, images, cancellation).ConfigureAwait(false);
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
             if (outputDirectory is not null && Path.GetFullPath(destination) == Path.GetFullPath(file))
             {

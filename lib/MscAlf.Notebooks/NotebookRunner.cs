@@ -46,8 +46,9 @@ public static class NotebookRunner
 
     /// <summary>
     /// Runs the notebook at <paramref name="path"/>, its charts getting static images from <paramref name="images"/>
-    /// (null: Chromium, started on the first chart and ended with the run). Cancelling interrupts the running cell and
-    /// throws <see cref="OperationCanceledException"/>.
+    /// (which the caller disposes, so a run of several notebooks can share one browser; null: a Chromium started on the
+    /// first chart and ended with this notebook). Cancelling interrupts the running cell and throws
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, ChartImages? images, CancellationToken cancellation = default)
     {

@@ -21,10 +21,19 @@ public sealed class RichOutput : IDisposable
     /// <summary>Rows of a DataFrame shown before the rest is summarised.</summary>
     public const int MaxRows = 25;
 
+    private readonly bool _ownsImages;
     private int _charts;
 
-    /// <summary>Creates the formatter; charts get their images from <paramref name="images"/> (by default, Chromium when installed).</summary>
-    public RichOutput(ChartImages? images = null) => Images = images ?? new ChartImages();
+    /// <summary>
+    /// Creates the formatter; charts get their images from <paramref name="images"/>, which the caller keeps and
+    /// disposes (so several sessions can share one browser), or, when null, from a Chromium this formatter starts on
+    /// its first chart and ends on dispose.
+    /// </summary>
+    public RichOutput(ChartImages? images = null)
+    {
+        _ownsImages = images is null;
+        Images = images ?? new ChartImages();
+    }
 
     /// <summary>The session's chart images.</summary>
     public ChartImages Images { get; }
@@ -133,5 +142,11 @@ public sealed class RichOutput : IDisposable
         text.Length > width ? text[..(width - 1)] + "…" : text.PadRight(width);
 
     /// <inheritdoc />
-    public void Dispose() => Images.Dispose();
+    public void Dispose()
+    {
+        if (_ownsImages)
+        {
+            Images.Dispose();
+        }
+    }
 }

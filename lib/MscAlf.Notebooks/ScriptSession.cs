@@ -47,7 +47,8 @@ public sealed partial class ScriptSession : IDisposable
 
     /// <summary>
     /// Creates a session whose <c>#r</c> and <c>#load</c> paths start at <paramref name="directory"/>; its charts get
-    /// static images from <paramref name="images"/> (by default, Chromium started on the first chart).
+    /// static images from <paramref name="images"/> (kept and disposed by the caller), or by default from a Chromium
+    /// the session starts on its first chart and ends when it is disposed.
     /// </summary>
     public ScriptSession(string directory, ChartImages? images = null)
     {

@@ -196,6 +196,23 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [ChromiumFact]
+    public async Task RunAsync_WhenNotebooksShareTheImages_StartOneBrowserForAll()
+    {
+        var starts = 0;
+        using var images = new ChartImages(() =>
+        {
+            starts++;
+            return MscAlf.Export.ChartImageRenderer.Start();
+        });
+        var first = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts), images);
+        var second = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')"), images); // the first run left the browser open
+        Assert.True(first.Succeeded && second.Succeeded, first.Failure?.ToString() ?? second.Failure?.ToString());
+        Assert.Equal(1, starts);
+        Assert.Empty(NotebookRules.ImageProblems(second.Notebook));
+        Assert.Equal(2, NotebookRules.ChartOutputs(second.Notebook).Count());
+    }
+
+    [ChromiumFact]
     public async Task RunAsync_WhenChartsAreShown_StartsOneBrowserAndDrawsEachAtTheColumnWidth()
     {
         var starts = 0;
