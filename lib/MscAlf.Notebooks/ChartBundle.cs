@@ -82,12 +82,12 @@ public static class ChartBundle
         var modules = hasMap
             ? $"[base + \"{Module(PlotlyAssets.GeoAssetsFileName)}\", base + \"{Module(PlotlyAssets.PlotlyJsFileName)}\"]"
             : $"[base + \"{Module(PlotlyAssets.PlotlyJsFileName)}\"]";
-        // Figure JSON inside <script>: a '<' only ever occurs inside a JSON string, where \u003C is the same character,
-        // so no text from the data can end the script or open a comment.
+        // Figure JSON inside <script> goes through the project's one escape for it (docs/reliability.md), so no text from
+        // the data can end the script or open a comment.
         var script = new StringBuilder()
             .Append("(function () {\n")
             .Append("  var id = \"").Append(id).Append("\", map = ").Append(hasMap ? "true" : "false").Append(";\n")
-            .Append("  var fig = ").Append(plotlyJson.Replace("<", "\\u003C", StringComparison.Ordinal)).Append(";\n")
+            .Append("  var fig = ").Append(HtmlPage.ScriptSafe(plotlyJson)).Append(";\n")
             .Append("""
                   function draw(Plotly) {
                     var el = document.getElementById(id);
