@@ -14,24 +14,12 @@ namespace MscAlf.Export;
 /// </summary>
 public sealed class HeadlessPage : IAsyncDisposable, IDisposable
 {
-    private static readonly HashSet<Process> Running = [];
     private readonly Process _browser;
     private readonly TemporaryFolder _profile;
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _nextId;
     private int _disposed;
-
-    static HeadlessPage() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        lock (Running)
-        {
-            foreach (var browser in Running)
-            {
-                Kill(browser);
-            }
-        }
-    };
 
     private HeadlessPage(Process browser, TemporaryFolder profile)
     {
@@ -80,10 +68,7 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
             profile.Dispose();
             throw new InvalidOperationException($"Could not start the browser {executable} ({ex.Message}).", ex);
         }
-        lock (Running)
-        {
-            Running.Add(browser);
-        }
+        Browser.Track(browser);
         _ = browser.StandardError.ReadToEndAsync();
         _ = browser.StandardOutput.ReadToEndAsync();
         var page = new HeadlessPage(browser, profile);
@@ -215,22 +200,6 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
         }
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            // Already gone.
-        }
-    }
-
     /// <summary>Ends the browser and deletes its profile.</summary>
     public void Dispose()
     {
@@ -239,11 +208,7 @@ public sealed class HeadlessPage : IAsyncDisposable, IDisposable
             return;
         }
         _socket.Dispose();
-        Kill(_browser);
-        lock (Running)
-        {
-            Running.Remove(_browser);
-        }
+        Browser.End(_browser);
         _browser.Dispose();
         _profile.Dispose();
     }

@@ -150,6 +150,12 @@ public sealed class NotebookRunnerTests : IDisposable
         throw new MscAlf.Export.BrowserNotFoundException();
     });
 
+    private static ChartImages RealBrowser(Action started) => new(() =>
+    {
+        started();
+        return MscAlf.Export.ChartImageRenderer.Start();
+    });
+
     [Fact]
     public async Task RunAsync_WhenTwoCharts_GivesEachTheChartBundleWithoutPlotlyJs()
     {
@@ -199,11 +205,7 @@ public sealed class NotebookRunnerTests : IDisposable
     public async Task RunAsync_WhenNotebooksShareTheImages_StartOneBrowserForAll()
     {
         var starts = 0;
-        using var images = new ChartImages(() =>
-        {
-            starts++;
-            return MscAlf.Export.ChartImageRenderer.Start();
-        });
+        using var images = RealBrowser(() => starts++);
         var first = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts), images);
         var second = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')"), images); // the first run left the browser open
         Assert.True(first.Succeeded && second.Succeeded, first.Failure?.ToString() ?? second.Failure?.ToString());
@@ -216,11 +218,7 @@ public sealed class NotebookRunnerTests : IDisposable
     public async Task RunAsync_WhenChartsAreShown_StartsOneBrowserAndDrawsEachAtTheColumnWidth()
     {
         var starts = 0;
-        using var images = new ChartImages(() =>
-        {
-            starts++;
-            return MscAlf.Export.ChartImageRenderer.Start();
-        });
+        using var images = RealBrowser(() => starts++);
         var run = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')", "new Figure2(MscAlf.Data.Dataset.Load().November2021Trials, StatusSnapshot.Registry2022October, \"x\").Composite()"), images);
         Assert.True(run.Succeeded, run.Failure?.ToString());
         Assert.Equal(1, starts);
