@@ -20,6 +20,7 @@ public static class CliApp
             ImportCommand.Create(),
             DiffCommand.Create(),
             FetchCommand.Create(),
+            QueryCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).InvokeAsync(configuration);
