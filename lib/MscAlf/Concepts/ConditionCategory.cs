@@ -106,6 +106,7 @@ public static partial class ConditionCategory
     public static Classified<ConditionClass> Classify(StudyText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.Folded();
         var primary = text.Conditions.Concat(text.Titles).ToList();
         var summary = new[] { text.Summary }.OfType<string>().ToList();
         return Find(primary) ?? Find(summary) ?? new(new ConditionClass(Condition.NotLiver, null), null);
