@@ -85,6 +85,10 @@ public static partial class MscSource
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …)");
         }
         var mention = groups.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
+        if (mention.Field is null)
+        {
+            return new(MscSourceCode.NotApplicable, null); // no MSC term and no tissue naming its own cells
+        }
         foreach (var group in groups)
         {
             var found = group.SelectMany(f => FindTissues(f, mention.Field is not null)).ToList();
@@ -95,9 +99,7 @@ public static partial class MscSource
                 return new(distinct.Count == 1 ? distinct[0] : MscSourceCode.Mixed, evidence);
             }
         }
-        return mention.Field is null
-            ? new(MscSourceCode.NotApplicable, null)
-            : new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length));
+        return new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length));
     }
 
     private static bool IsObservational(string? type) =>
@@ -114,6 +116,10 @@ public static partial class MscSource
         if (term.Success)
         {
             return term;
+        }
+        if (!field.Contains("cell", StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // a tissue naming its own cells needs the word
         }
         return Tissues.SelectMany(t => t.Pattern.Matches(field).Select(m => (t.Code, Match: m)))
             .Where(t => NamesOwnCells(t.Code, field, t.Match)).Select(t => t.Match).FirstOrDefault();

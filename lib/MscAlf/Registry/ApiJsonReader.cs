@@ -88,10 +88,10 @@ public static class ApiJsonReader
     {
         public RegistryStudy? Read(JsonElement study)
         {
-            var protocol = Object(study, "protocolSection", "protocolSection");
-            var identification = Object(protocol, "identificationModule", "protocolSection.identificationModule");
+            var protocol = Object(study, "protocolSection", "");
+            var identification = Object(protocol, "identificationModule", "protocolSection");
             const string idPath = "protocolSection.identificationModule";
-            var nct = Text(identification, "nctId", $"{idPath}.nctId");
+            var nct = Text(identification, "nctId", idPath);
             if (!Fields.IsNctId(nct))
             {
                 if (errors.Count == 0)
@@ -103,54 +103,57 @@ public static class ApiJsonReader
             const string s = "protocolSection.statusModule", d = "protocolSection.designModule";
             var status = Object(protocol, "statusModule", s);
             var design = Object(protocol, "designModule", d);
-            var enrollment = Object(design, "enrollmentInfo", $"{d}.enrollmentInfo");
-            var arms = Object(protocol, "armsInterventionsModule", "protocolSection.armsInterventionsModule");
+            var enrollment = Object(design, "enrollmentInfo", d);
+            var arms = Object(protocol, "armsInterventionsModule", "protocolSection");
             const string a = "protocolSection.armsInterventionsModule";
-            var interventions = Objects(arms, "interventions", $"{a}.interventions");
-            var names = interventions.Select(i => Join(Text(i.Element, "type", $"{i.Path}.type"), Text(i.Element, "name", $"{i.Path}.name"))).ToList();
-            var interventionText = interventions.Zip(names).SelectMany(p => new[] { p.Second, Text(p.First.Element, "description", $"{p.First.Path}.description") }
-                .Concat(Strings(p.First.Element, "otherNames", $"{p.First.Path}.otherNames"))).OfType<string>().ToList();
-            var armText = Objects(arms, "armGroups", $"{a}.armGroups").Select(g => Arm(Text(g.Element, "label", $"{g.Path}.label"), Text(g.Element, "description", $"{g.Path}.description")))
+            var interventions = Objects(arms, "interventions", a);
+            var names = interventions.Select(i => Join(Text(i.Element, "type", i.Path), Text(i.Element, "name", i.Path))).ToList();
+            var interventionText = interventions.Zip(names).SelectMany(p => new[] { p.Second, Text(p.First.Element, "description", p.First.Path) }
+                .Concat(Strings(p.First.Element, "otherNames", p.First.Path))).OfType<string>().ToList();
+            var armText = Objects(arms, "armGroups", a).Select(g => Arm(Text(g.Element, "label", g.Path), Text(g.Element, "description", g.Path)))
                 .OfType<string>().ToList();
-            var locations = Objects(Object(protocol, "contactsLocationsModule", "protocolSection.contactsLocationsModule"), "locations", "protocolSection.contactsLocationsModule.locations");
-            var sponsor = Object(Object(protocol, "sponsorCollaboratorsModule", "protocolSection.sponsorCollaboratorsModule"), "leadSponsor", "protocolSection.sponsorCollaboratorsModule.leadSponsor");
+            var locations = Objects(Object(protocol, "contactsLocationsModule", "protocolSection"), "locations", "protocolSection.contactsLocationsModule");
+            var sponsor = Object(Object(protocol, "sponsorCollaboratorsModule", "protocolSection"), "leadSponsor", "protocolSection.sponsorCollaboratorsModule");
             return new RegistryStudy
             {
                 NctId = nct!,
                 Origin = origin,
-                Title = Text(identification, "briefTitle", $"{idPath}.briefTitle"),
-                OfficialTitle = Text(identification, "officialTitle", $"{idPath}.officialTitle"),
-                Summary = Text(Object(protocol, "descriptionModule", "protocolSection.descriptionModule"), "briefSummary", "protocolSection.descriptionModule.briefSummary"),
-                Conditions = Strings(Object(protocol, "conditionsModule", "protocolSection.conditionsModule"), "conditions", "protocolSection.conditionsModule.conditions"),
+                Title = Text(identification, "briefTitle", idPath),
+                OfficialTitle = Text(identification, "officialTitle", idPath),
+                Summary = Text(Object(protocol, "descriptionModule", "protocolSection"), "briefSummary", "protocolSection.descriptionModule"),
+                Conditions = Strings(Object(protocol, "conditionsModule", "protocolSection"), "conditions", "protocolSection.conditionsModule"),
                 Interventions = interventionText,
                 InterventionNames = [.. names.OfType<string>()],
                 Arms = armText,
-                Phases = Strings(design, "phases", $"{d}.phases"),
-                Status = Text(status, "overallStatus", $"{s}.overallStatus"),
-                LastKnownStatus = Text(status, "lastKnownStatus", $"{s}.lastKnownStatus"),
-                StatusVerifiedDate = Fields.Date(Text(status, "statusVerifiedDate", $"{s}.statusVerifiedDate"), origin, $"{s}.statusVerifiedDate", errors),
-                StudyType = Text(design, "studyType", $"{d}.studyType"),
-                Enrollment = Integer(enrollment, "count", $"{d}.enrollmentInfo.count"),
-                EnrollmentType = Text(enrollment, "type", $"{d}.enrollmentInfo.type"),
-                Countries = [.. locations.Select(l => Text(l.Element, "country", $"{l.Path}.country")).OfType<string>().Distinct()],
+                Phases = Strings(design, "phases", d),
+                Status = Text(status, "overallStatus", s),
+                LastKnownStatus = Text(status, "lastKnownStatus", s),
+                StatusVerifiedDate = Fields.Date(Text(status, "statusVerifiedDate", s), origin, $"{s}.statusVerifiedDate", errors),
+                StudyType = Text(design, "studyType", d),
+                Enrollment = Integer(enrollment, "count", "protocolSection.designModule.enrollmentInfo"),
+                EnrollmentType = Text(enrollment, "type", "protocolSection.designModule.enrollmentInfo"),
+                Countries = [.. locations.Select(l => Text(l.Element, "country", l.Path)).OfType<string>().Distinct()],
                 StartDate = DateOf(status, "startDateStruct", s),
                 FirstPosted = DateOf(status, "studyFirstPostDateStruct", s),
                 LastUpdatePosted = DateOf(status, "lastUpdatePostDateStruct", s),
-                Sponsor = Text(sponsor, "name", "protocolSection.sponsorCollaboratorsModule.leadSponsor.name"),
-                DataVersion = Text(Object(Object(study, "derivedSection", "derivedSection"), "miscInfoModule", "derivedSection.miscInfoModule"), "versionHolder", "derivedSection.miscInfoModule.versionHolder"),
+                Sponsor = Text(sponsor, "name", "protocolSection.sponsorCollaboratorsModule.leadSponsor"),
+                DataVersion = Text(Object(Object(study, "derivedSection", ""), "miscInfoModule", "derivedSection"), "versionHolder", "derivedSection.miscInfoModule"),
             };
         }
 
         private Data.PartialDate? DateOf(JsonElement status, string name, string parent)
         {
             var path = $"{parent}.{name}.date";
-            return Fields.Date(Text(Object(status, name, $"{parent}.{name}"), "date", path), origin, path, errors);
+            return Fields.Date(Text(Object(status, name, parent), "date", $"{parent}.{name}"), origin, path, errors);
         }
+
+        /// <summary>The dotted path of a field, built only when an error names it.</summary>
+        private static string PathOf(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
         private static JsonElement? Property(JsonElement parent, string name) =>
             parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-        private JsonElement Object(JsonElement parent, string name, string path)
+        private JsonElement Object(JsonElement parent, string name, string at)
         {
             if (Property(parent, name) is not { } value)
             {
@@ -160,11 +163,11 @@ public static class ApiJsonReader
             {
                 return value;
             }
-            errors.Add(new RecordError(origin, path, Raw(value), "an object"));
+            errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "an object"));
             return default;
         }
 
-        private string? Text(JsonElement parent, string name, string path)
+        private string? Text(JsonElement parent, string name, string at)
         {
             if (Property(parent, name) is not { } value)
             {
@@ -174,11 +177,11 @@ public static class ApiJsonReader
             {
                 return Fields.Clean(value.GetString());
             }
-            errors.Add(new RecordError(origin, path, Raw(value), "a string"));
+            errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "a string"));
             return null;
         }
 
-        private int? Integer(JsonElement parent, string name, string path)
+        private int? Integer(JsonElement parent, string name, string at)
         {
             if (Property(parent, name) is not { } value)
             {
@@ -188,11 +191,11 @@ public static class ApiJsonReader
             {
                 return n;
             }
-            errors.Add(new RecordError(origin, path, Raw(value), "a whole number (a JSON number, not a string)"));
+            errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "a whole number (a JSON number, not a string)"));
             return null;
         }
 
-        private List<string> Strings(JsonElement parent, string name, string path)
+        private List<string> Strings(JsonElement parent, string name, string at)
         {
             if (Property(parent, name) is not { } value)
             {
@@ -200,7 +203,7 @@ public static class ApiJsonReader
             }
             if (value.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(new RecordError(origin, path, Raw(value), "a list of strings"));
+                errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "a list of strings"));
                 return [];
             }
             var items = new List<string>();
@@ -216,14 +219,14 @@ public static class ApiJsonReader
                 }
                 else
                 {
-                    errors.Add(new RecordError(origin, $"{path}[{index}]", Raw(item), "a string"));
+                    errors.Add(new RecordError(origin, $"{PathOf(at, name)}[{index}]", Raw(item), "a string"));
                 }
                 index++;
             }
             return items;
         }
 
-        private List<(JsonElement Element, string Path)> Objects(JsonElement parent, string name, string path)
+        private List<(JsonElement Element, string Path)> Objects(JsonElement parent, string name, string at)
         {
             if (Property(parent, name) is not { } value)
             {
@@ -231,7 +234,7 @@ public static class ApiJsonReader
             }
             if (value.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(new RecordError(origin, path, Raw(value), "a list of objects"));
+                errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "a list of objects"));
                 return [];
             }
             var items = new List<(JsonElement, string)>();
@@ -240,11 +243,11 @@ public static class ApiJsonReader
             {
                 if (item.ValueKind == JsonValueKind.Object)
                 {
-                    items.Add((item, $"{path}[{index}]"));
+                    items.Add((item, $"{PathOf(at, name)}[{index}]"));
                 }
                 else
                 {
-                    errors.Add(new RecordError(origin, $"{path}[{index}]", Raw(item), "an object"));
+                    errors.Add(new RecordError(origin, $"{PathOf(at, name)}[{index}]", Raw(item), "an object"));
                 }
                 index++;
             }

@@ -80,16 +80,28 @@ public static class RegistryImporter
             throw new ArgumentException($"{output}: --out must end in {string.Join(", ", Extensions)}");
         }
         var staging = Path.Combine(Path.GetTempPath(), $"mscalf-import-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timing = Environment.GetEnvironmentVariable("MSCALF_TIMING") == "1";
+        void Phase(string name)
+        {
+            if (timing)
+            {
+                options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [timing] {name}: {clock.Elapsed.TotalSeconds:0.00} s"));
+            }
+        }
         try
         {
             using var connection = Open(staging, options);
+            Phase("open");
             var (read, skipped) = Stage(connection, input, options);
+            Phase("read, classify and stage");
             if (skipped > 0 && !options.SkipInvalid)
             {
                 ListProblems(connection, options, skipped);
                 throw new ImportFailedException($"{skipped} invalid record(s); nothing written. Fix them or pass --skip-invalid.");
             }
             var merged = Deduplicate(connection, options.Progress);
+            Phase("resolve duplicates");
             var imported = TrialStore.Scalar(connection, "SELECT count(*) FROM chosen");
             var liver = TrialStore.Scalar(connection, "SELECT count(*) FROM chosen WHERE condition_category <> 'not_liver'");
             var (kept, total) = format switch
@@ -98,6 +110,7 @@ public static class RegistryImporter
                 ".csv" => (0L, WriteCsv(connection, output)),
                 _ => (0L, WriteParquet(connection, output)),
             };
+            Phase("write output");
             return new ImportSummary(read, imported, liver, skipped, merged, kept, total);
         }
         finally
