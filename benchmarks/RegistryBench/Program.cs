@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
+using MscAlf.Registry;
 
 // Writes registry-shaped inputs of N studies from the real fixtures, deterministically (the same N gives the same
 // bytes): registry-N.zip shaped like the registry's bulk download (one API v2 study JSON per entry, NCTxxxx/NCT….json)
@@ -20,46 +19,22 @@ Directory.CreateDirectory(output);
 var zipPath = Path.Combine(output, $"registry-{studies}.zip");
 var csvPath = Path.Combine(output, $"registry-{studies}.csv");
 
-var jsonPool = Directory.GetFiles(Path.Combine(fixtures, "api_v2_json"), "*.json").Order(StringComparer.Ordinal)
-    .Select(f => File.ReadAllText(f)).ToList();
+var jsonPool = RegistrySample.Studies(Path.Combine(fixtures, "api_v2_json"));
 var csvLines = File.ReadAllText(Path.Combine(fixtures, "modern_csv", "ctg-studies_MarcMorcos_first25.csv")).Split('\n');
 var header = csvLines[0];
 var csvPool = SplitRecords(string.Join('\n', csvLines.Skip(1)));
-var idPattern = new Regex("NCT[0-9]{8}");
-
-WriteAtomically(zipPath, stream =>
-{
-    using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-    for (var i = 0; i < studies; i++)
-    {
-        var id = Id(i);
-        var text = Renumber(jsonPool[i % jsonPool.Count], id);
-        var entry = zip.CreateEntry($"{id[..7]}xxxx/{id}.json", CompressionLevel.Fastest);
-        entry.LastWriteTime = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-        using var entryStream = entry.Open();
-        entryStream.Write(Encoding.UTF8.GetBytes(text));
-    }
-});
+RegistrySample.WriteBulkZip(jsonPool, zipPath, studies);
 WriteAtomically(csvPath, stream =>
 {
     using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
     writer.WriteLine(header);
     for (var i = 0; i < studies; i++)
     {
-        writer.WriteLine(Renumber(csvPool[i % csvPool.Count], Id(i)));
+        writer.WriteLine(RegistrySample.Renumber(csvPool[i % csvPool.Count], RegistrySample.NewId(i)));
     }
 });
 Console.WriteLine($"wrote {zipPath} ({new FileInfo(zipPath).Length / 1e6:0.0} MB) and {csvPath} ({new FileInfo(csvPath).Length / 1e6:0.0} MB)");
 return 0;
-
-static string Id(int i) => "NCT" + (10_000_000 + i).ToString("D8", CultureInfo.InvariantCulture);
-
-// Every NCT id of the record that is its own id becomes the new one (references to other studies stay).
-string Renumber(string record, string id)
-{
-    var own = idPattern.Match(record).Value;
-    return record.Replace(own, id, StringComparison.Ordinal);
-}
 
 static List<string> SplitRecords(string body)
 {

@@ -101,8 +101,8 @@ public static class ApiJsonReader
                 return null;
             }
             const string s = "protocolSection.statusModule", d = "protocolSection.designModule";
-            var status = Object(protocol, "statusModule", s);
-            var design = Object(protocol, "designModule", d);
+            var status = Object(protocol, "statusModule", "protocolSection");
+            var design = Object(protocol, "designModule", "protocolSection");
             var enrollment = Object(design, "enrollmentInfo", d);
             var arms = Object(protocol, "armsInterventionsModule", "protocolSection");
             const string a = "protocolSection.armsInterventionsModule";

@@ -155,7 +155,9 @@ public static partial class RegistryImport
         {
             return null;
         }
-        var text = NotLetter().Replace(raw, "").ToUpperInvariant() switch
+        // The classic export writes expanded access with its kind: "Expanded Access:Individual Patients".
+        var kind = raw.Split(':', 2)[0];
+        var text = NotLetter().Replace(kind, "").ToUpperInvariant() switch
         {
             "INTERVENTIONAL" => "Interventional",
             "OBSERVATIONAL" => "Observational",

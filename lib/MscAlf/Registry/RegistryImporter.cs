@@ -18,7 +18,7 @@ public sealed record ImportOptions
     /// <summary>Threads that parse and classify (default: every core).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
     /// <summary>The most memory DuckDB may use before it spills to disk.</summary>
-    public string MemoryLimit { get; init; } = "256MB";
+    public string MemoryLimit { get; init; } = RegistryImporter.MemoryLimit;
     /// <summary>The most invalid records a failing import lists before it only counts them.</summary>
     public int MaxListed { get; init; } = 50;
 }
@@ -66,6 +66,18 @@ public sealed class ImportFailedException : Exception
 /// </summary>
 public static class RegistryImporter
 {
+    /// <summary>The most memory DuckDB may use before it spills to disk (the process stays under 512 MB with it).</summary>
+    public const string MemoryLimit = "160MB";
+
+    private static readonly AsyncLocal<Action?> BeforeCommitHook = new();
+
+    /// <summary>Called inside the database transaction just before it commits (fault injection for tests; per async flow).</summary>
+    internal static Action? BeforeCommit
+    {
+        get => BeforeCommitHook.Value;
+        set => BeforeCommitHook.Value = value;
+    }
+
     /// <summary>The output formats, by extension.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".duckdb", ".csv", ".parquet"];
 
@@ -86,7 +98,8 @@ public static class RegistryImporter
         {
             if (timing)
             {
-                options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [timing] {name}: {clock.Elapsed.TotalSeconds:0.00} s"));
+                options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  [timing] {name}: {clock.Elapsed.TotalSeconds:0.00} s; working set {Environment.WorkingSet >> 20} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB"));
             }
         }
         try
@@ -119,6 +132,7 @@ public static class RegistryImporter
         }
     }
 
+    /// <summary>Opens a DuckDB database with the import's memory limit and threads.</summary>
     private static DuckDBConnection Open(string path, ImportOptions options)
     {
         var connection = new DuckDBConnection($"Data Source={path}");
@@ -142,6 +156,9 @@ public static class RegistryImporter
         }
     }
 
+    /// <summary>Rows appended between two commits of the staging database.</summary>
+    private const int RowsPerCommit = 10_000;
+
     /// <summary>One processed item: its position in the input, and a trial or the record's errors.</summary>
     private sealed record Processed(long Unit, int Item, string Origin, ImportedTrial? Trial, RegistryStudy? Study, IReadOnlyList<RecordError> Errors);
 
@@ -155,8 +172,8 @@ public static class RegistryImporter
         TrialStore.Execute(connection, "CREATE TABLE staged_errors (unit BIGINT, item INTEGER, ordinal INTEGER, message VARCHAR)");
         using var cancel = new CancellationTokenSource();
         var workers = Math.Max(1, options.Workers);
-        using var units = new BlockingCollection<(long, ReadUnit)>(boundedCapacity: 16 * workers);
-        using var results = new BlockingCollection<Processed>(boundedCapacity: 1024);
+        using var units = new BlockingCollection<(long, ReadUnit)>(boundedCapacity: 8 * workers);
+        using var results = new BlockingCollection<Processed>(boundedCapacity: 256);
         var reader = Task.Run(() =>
         {
             try
@@ -192,12 +209,18 @@ public static class RegistryImporter
             }
         }, TaskScheduler.Default);
         long read = 0, skipped = 0;
+        var appenders = new Appenders(connection);
         try
         {
-            using var appenders = new Appenders(connection);
             foreach (var processed in results.GetConsumingEnumerable())
             {
                 read++;
+                if (read % RowsPerCommit == 0)
+                {
+                    // Closing the appenders commits what they hold, so DuckDB can write it out and free the memory.
+                    appenders.Dispose();
+                    appenders = new Appenders(connection);
+                }
                 if (processed.Trial is null)
                 {
                     skipped++;
@@ -223,6 +246,7 @@ public static class RegistryImporter
         }
         finally
         {
+            appenders.Dispose();
             done.Wait(TimeSpan.FromMinutes(1));
         }
         // Surface a reader or worker failure (an I/O error, a bug) rather than a silently short import; the reader's
@@ -417,8 +441,14 @@ public static class RegistryImporter
         (long, long) result = default;
         AtomicOutput.Write(full, temporary =>
         {
-            result = Upsert(temporary, stagingPath, input, counts);
-            File.Delete(temporary + ".wal");
+            try
+            {
+                result = Upsert(temporary, stagingPath, input, counts);
+            }
+            finally
+            {
+                File.Delete(temporary + ".wal");
+            }
         });
         return result;
     }
@@ -427,6 +457,7 @@ public static class RegistryImporter
     {
         using var connection = new DuckDBConnection($"Data Source={database}");
         connection.Open();
+        TrialStore.Execute(connection, $"SET memory_limit = {TrialStore.Literal(MemoryLimit)}");
         if (TrialStore.SchemaProblem(connection) is { } problem)
         {
             throw new ArgumentException($"{database}: {problem}");
@@ -439,17 +470,22 @@ public static class RegistryImporter
             {
                 TrialStore.CreateSchema(connection);
             }
+            // Only the keys of the records that win go into a temporary table (narrow, so it stays small); the rows
+            // themselves are read straight from the staging database.
             TrialStore.Execute(connection, """
                 CREATE TEMP TABLE incoming AS
-                SELECT c.* FROM s.chosen_rows c LEFT JOIN trials t ON t.nct_id = c.nct_id
+                SELECT c.nct_id, c.unit, c.item FROM s.chosen_rows c LEFT JOIN trials t ON t.nct_id = c.nct_id
                 WHERE t.nct_id IS NULL OR t.last_update_posted IS NULL OR c.last_update_posted >= t.last_update_posted
                 """);
             var kept = TrialStore.Scalar(connection, "SELECT (SELECT count(*) FROM s.chosen_rows) - (SELECT count(*) FROM incoming)");
-            foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
+            if (TrialStore.Scalar(connection, "SELECT count(*) FROM trials") > 0)
             {
-                TrialStore.Execute(connection, $"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM incoming)");
+                foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
+                {
+                    TrialStore.Execute(connection, $"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM incoming)");
+                }
             }
-            TrialStore.Execute(connection, $"INSERT INTO trials SELECT {Columns()} FROM incoming");
+            TrialStore.Execute(connection, $"INSERT INTO trials SELECT {Columns("c.")} FROM s.chosen_rows c SEMI JOIN incoming i ON c.unit = i.unit AND c.item = i.item");
             foreach (var (table, columns) in TrialStore.ChildTables)
             {
                 TrialStore.Execute(connection, $"""
@@ -461,6 +497,7 @@ public static class RegistryImporter
                 INSERT INTO imports VALUES (now(), {TrialStore.Literal(Path.GetFullPath(input))}, {counts.Read}, {counts.Imported}, {counts.Skipped}, {counts.Merged}, {kept})
                 """);
             TrialStore.Execute(connection, "DROP TABLE incoming");
+            BeforeCommit?.Invoke();
             TrialStore.Execute(connection, "COMMIT");
             var total = TrialStore.Scalar(connection, "SELECT count(*) FROM trials");
             TrialStore.Execute(connection, "DETACH s");

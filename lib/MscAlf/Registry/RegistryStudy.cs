@@ -121,7 +121,32 @@ public sealed record ReadResult(IReadOnlyList<RegistryStudy> Studies, IReadOnlyL
 /// <summary>Checks shared by the readers.</summary>
 internal static partial class Fields
 {
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The value with runs of white space made one space and the ends trimmed; null when empty.</summary>
+    public static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        return IsClean(value) ? value : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool IsClean(string value)
+    {
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            return false;
+        }
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsWhiteSpace(c) && (c != ' ' || value[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static IReadOnlyList<string> List(string? value) =>
         value is null ? [] : [.. value.Split('|').Select(Clean).OfType<string>()];
