@@ -30,7 +30,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.All(notebooks, n => Assert.Contains($"notebooks/{Path.GetFileName(n)}", index, StringComparison.Ordinal));
         Assert.Contains("figures/figure2.html", index, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_out, "site", "figures", "manifest.json")));
-        Assert.Equal(6, Directory.GetFiles(Path.Combine(_out, "notebooks"), "*.ipynb").Length);
+        Assert.Equal(7, Directory.GetFiles(Path.Combine(_out, "notebooks"), "*.ipynb").Length);
         var landscape = File.ReadAllText(Path.Combine(_out, "site", "notebooks", "02-figure2-trial-landscape.html"));
         Assert.Contains("Plotly.newPlot", landscape, StringComparison.Ordinal);
         Assert.Contains("href=\"03-preclinical-evidence.html\"", landscape, StringComparison.Ordinal);
