@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "results", "benchmarks")
 DATA = os.path.join(WORK, "data")
 CLI = os.path.join(WORK, "cli", "MscAlf.Cli.dll")
-GENERATOR = os.path.join(ROOT, "benchmarks", "RegistryBench", "bin", "Release", "net10.0", "RegistryBench.dll")
+GENERATOR = os.path.join(WORK, "generator", "RegistryBench.dll")
 REFERENCE = os.path.join(ROOT, "benchmarks", "reference", "extract.py")
 PYTHON = "/usr/bin/python3"
 
@@ -37,11 +37,13 @@ def run(command):
 
 
 def build():
+    # A separate artifacts folder, so a build in the working tree at the same time does not disturb this one.
+    artifacts = ["--artifacts-path", os.path.join(WORK, "artifacts"), "--nologo", "-v", "quiet"]
     subprocess.run(["dotnet", "publish", os.path.join(ROOT, "lib", "MscAlf.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", os.path.join(WORK, "cli"), "--nologo",
-                    "-v", "quiet"], check=True)
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "benchmarks", "RegistryBench"), "-c", "Release", "--nologo",
-                    "-v", "quiet"], check=True)
+                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", os.path.join(WORK, "cli")] + artifacts,
+                   check=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "benchmarks", "RegistryBench"), "-c", "Release",
+                    "-o", os.path.join(WORK, "generator")] + artifacts, check=True)
 
 
 def inputs(size):

@@ -59,18 +59,27 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     private void Report(string name, List<(string Truth, string Got, string NctId)> pairs)
     {
+        foreach (var line in Agreement(name, pairs))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    /// <summary>Agreement overall and per class (precision, recall), then every disagreement.</summary>
+    internal static IEnumerable<string> Agreement(string name, IReadOnlyList<(string Truth, string Got, string NctId)> pairs)
+    {
         var agree = pairs.Count(p => p.Truth == p.Got);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {agree}/{pairs.Count} agree ({100.0 * agree / pairs.Count:0.0} %)"));
+        yield return string.Create(CultureInfo.InvariantCulture, $"{name}: {agree}/{pairs.Count} agree ({100.0 * agree / pairs.Count:0.0} %)");
         foreach (var label in pairs.SelectMany(p => new[] { p.Truth, p.Got }).Distinct().Order(StringComparer.Ordinal))
         {
             var tp = pairs.Count(p => p.Truth == label && p.Got == label);
             var truth = pairs.Count(p => p.Truth == label);
             var got = pairs.Count(p => p.Got == label);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: n={truth}, precision {tp}/{got}, recall {tp}/{truth}"));
+            yield return string.Create(CultureInfo.InvariantCulture, $"  {label}: n={truth}, precision {tp}/{got}, recall {tp}/{truth}");
         }
         foreach (var miss in pairs.Where(p => p.Truth != p.Got))
         {
-            output.WriteLine($"  MISS {miss.NctId}: labelled {miss.Truth}, classifier {miss.Got}");
+            yield return $"  MISS {miss.NctId}: labelled {miss.Truth}, classifier {miss.Got}";
         }
     }
 }

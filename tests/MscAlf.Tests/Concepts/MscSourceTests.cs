@@ -140,6 +140,11 @@ public sealed class MscSourceTests(ITestOutputHelper output)
         var agreeInPopulation = population.Count(t => MscSource.Classify(TextWithEvidence(t)).Value == t.MscSource);
         output.WriteLine($"MSC source agreement: {trials.Count - misses.Count}/{trials.Count} records; {agreeInPopulation}/{population.Count} in the November-2021 population");
         misses.ForEach(output.WriteLine);
+        var pairs = trials.Select(t => (CodeSet<MscSourceCode>.Code(t.MscSource), CodeSet<MscSourceCode>.Code(MscSource.Classify(TextWithEvidence(t)).Value), t.NctId)).ToList();
+        foreach (var line in ClassifierEvaluationTests.Agreement("MSC source on the curated 87", pairs))
+        {
+            output.WriteLine(line);
+        }
         Assert.Equal(77, trials.Count - misses.Count);
         Assert.Equal(63, agreeInPopulation);
     }
