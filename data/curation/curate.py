@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""Build the curated CSVs in data/ from the raw research material in ../shared.
+"""Build the curated CSVs in data/ from the raw research material kept in data/curation/sources/.
 
-Run from the repository root with the shared folder beside it:
+Run from the repository root (Python 3 and its standard library only):
 
-    python3 data/curation/curate.py ../shared
+    python3 data/curation/curate.py
 
-It rewrites data/trials.csv, data/preclinical.csv and data/human_studies.csv. Every rule that changes
-a raw value is written out below, and every row-level judgement names the NCT id it applies to, so a
-reader can see why each curated value is what it is. The project's code never runs this script: the
+It rewrites data/trials.csv, data/preclinical.csv and data/human_studies.csv (or writes them to --out DIR).
+Every rule that changes a raw value is written out below, and every row-level judgement names the NCT id it
+applies to, so a reader can see why each curated value is what it is. The project's code never runs this script: the
 CSVs it wrote are committed and are the project's read-only inputs.
 """
+import argparse
 import csv
 import os
 import re
-import sys
 from datetime import datetime
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -252,7 +252,7 @@ def curate_preclinical(research, seeds):
     # Table 3: the seed holds all 13 rows (paper_table_3.tsv cuts the last one); its cells are split
     # on the known model names, since the seed's cells are separated by single spaces.
     t3 = []
-    with open(os.path.join(seeds, "003_de75e3c4cc3c1c1c.txt"), encoding="utf-8") as f:
+    with open(os.path.join(seeds, "review_table_3.txt"), encoding="utf-8") as f:
         lines = f.read().split("Sources Model Intervention Result (ref)\n", 1)[1].splitlines()
     for line in lines:
         m = re.match(r"^(.+?) (Mice|Rat) (MSCs-\S+(?: \S+)?) (.+)$", line)
@@ -299,16 +299,17 @@ def curate_human(research):
     return out
 
 
-def main(shared):
-    research = os.path.join(shared, "research")
-    seeds = os.path.join(shared, "seeds")
-    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    with open(os.path.join(research, "trials.tsv"), encoding="utf-8") as f:
+def main(out):
+    sources = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources")
+    with open(os.path.join(sources, "trials.tsv"), encoding="utf-8") as f:
         trials = [curate_trial(r) for r in csv.DictReader(f, delimiter="\t")]
-    write_csv(os.path.join(data, "trials.csv"), OUT_COLUMNS, trials)
-    write_csv(os.path.join(data, "preclinical.csv"), PRECLINICAL_COLUMNS, curate_preclinical(research, seeds))
-    write_csv(os.path.join(data, "human_studies.csv"), HUMAN_COLUMNS, curate_human(research))
+    write_csv(os.path.join(out, "trials.csv"), OUT_COLUMNS, trials)
+    write_csv(os.path.join(out, "preclinical.csv"), PRECLINICAL_COLUMNS, curate_preclinical(sources, sources))
+    write_csv(os.path.join(out, "human_studies.csv"), HUMAN_COLUMNS, curate_human(sources))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared"))
+    parser = argparse.ArgumentParser(description="Rebuild the curated CSVs from data/curation/sources/.")
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."),
+                        help="where to write trials.csv, preclinical.csv and human_studies.csv (default: data/)")
+    main(parser.parse_args().out)

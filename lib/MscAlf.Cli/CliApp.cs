@@ -21,9 +21,16 @@ public static class CliApp
             DiffCommand.Create(),
             FetchCommand.Create(),
             QueryCommand.Create(),
+            KernelCommand.Create(),
         };
+        var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(configuration);
+        if (parsed.CommandResult.Command is { Name: "run", Parents: var parents } && parents.Any(p => p.Name == "kernel"))
+        {
+            // SIGINT is Jupyter's "interrupt the cell" for the kernel: no handler that ends the process on it.
+            configuration.ProcessTerminationTimeout = null;
+        }
+        return parsed.InvokeAsync(configuration);
     }
 
     /// <summary>The standard output of the running invocation.</summary>

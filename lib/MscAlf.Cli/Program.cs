@@ -1,3 +1,5 @@
 using MscAlf.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+var code = await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+// The work is done: end the process now, even if a notebook cell left a foreground thread running.
+Environment.Exit(code);

@@ -21,12 +21,12 @@ internal sealed class NotebookReferenceResolver(string baseDirectory, ShippedAss
         if (CellSource.TryParseNuGet(reference, out var id, out _))
         {
             return shipped.PackageAssembly(id) is { } main
-                ? [MetadataReference.CreateFromFile(main, properties)]
+                ? [ScriptReferences.FromFile(main).WithProperties(properties)]
                 : [];
         }
         if (shipped.AssemblyPath(Path.GetFileNameWithoutExtension(reference)) is { } own && reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            return [MetadataReference.CreateFromFile(own, properties)];
+            return [ScriptReferences.FromFile(own).WithProperties(properties)];
         }
         return _files.ResolveReference(reference, baseFilePath, properties);
     }
@@ -34,7 +34,7 @@ internal sealed class NotebookReferenceResolver(string baseDirectory, ShippedAss
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
         ArgumentNullException.ThrowIfNull(referenceIdentity);
-        return shipped.AssemblyPath(referenceIdentity.Name) is { } path ? MetadataReference.CreateFromFile(path) : null;
+        return shipped.AssemblyPath(referenceIdentity.Name) is { } path ? ScriptReferences.FromFile(path) : null;
     }
 
     public override bool Equals(object? other) => other is NotebookReferenceResolver r && r._files.Equals(_files);

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
-
 namespace MscAlf.Notebooks;
 
 /// <summary>Where and why a notebook stopped.</summary>
@@ -30,35 +22,43 @@ public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IR
 }
 
 /// <summary>
-/// Runs a notebook's C# cells top to bottom in one Roslyn scripting session, fresh per notebook (variables carry
-/// from cell to cell, as in .NET Interactive), and writes outputs back into the cells: stream text, displayed
-/// values, the value of a cell's last expression, errors. Cells run in the notebook's folder, as in Jupyter. Stops at
-/// the first failing cell. A cell that runs past
-/// the timeout fails the notebook; the caller's process ends soon after, taking the hung cell with it.
+/// Runs a notebook's C# cells top to bottom in one <see cref="ScriptSession"/>, fresh per notebook (variables carry
+/// from cell to cell, as in Jupyter), and writes outputs back into the cells: stream text, displayed values, the
+/// value of a cell's last expression, errors. Cells run in the notebook's folder, as in Jupyter. Stops at the first
+/// failing cell. A cell that runs past the timeout is interrupted and fails the notebook.
 /// </summary>
-public static partial class NotebookRunner
+public static class NotebookRunner
 {
     /// <summary>The default per-cell timeout.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>The longest per-cell timeout accepted (a day).</summary>
+    public static TimeSpan MaxTimeout { get; } = TimeSpan.FromDays(1);
+
     /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
     public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cellTimeout, MaxTimeout);
         var notebook = Notebook.Load(path);
         NotebookMetadata.Ensure(notebook);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var rich = new RichOutput();
-        var shipped = ShippedAssemblies.Current;
-        CellOutputs? current = null;
-        var globals = new NotebookGlobals(value => current?.Display(rich.Format(value)));
-        var options = Options(directory, shipped);
-        ScriptState<object>? state = null;
+        var options = new CellOptions
+        {
+            Timeout = cellTimeout,
+            NoInputReason = "Console.ReadLine: the notebook runs headless, so a cell cannot ask for input; set the value in code",
+        };
+        using var session = new ScriptSession(directory);
+        var outputs = new NotebookOutputs();
         var times = new List<TimeSpan>();
         var count = 0;
-        var (savedOut, savedError, savedDirectory) = (Console.Out, Console.Error, Environment.CurrentDirectory);
+        var savedDirectory = Environment.CurrentDirectory;
+        var exit = new ExitWatch(path);
         try
         {
             Environment.CurrentDirectory = directory; // as in Jupyter: relative paths start at the notebook's folder
+            AppDomain.CurrentDomain.ProcessExit += exit.OnExit;
             for (var index = 0; index < notebook.Cells.Count; index++)
             {
                 var cell = notebook.Cells[index];
@@ -68,159 +68,44 @@ public static partial class NotebookRunner
                 }
                 cell.Outputs.Clear();
                 cell.ExecutionCount = null;
-                var source = CellSource.Prepare(cell.Source, shipped);
-                if (source.IsMarkdown)
+                if (CellSource.Prepare(cell.Source, ShippedAssemblies.Current).IsMarkdown)
                 {
                     continue;
                 }
                 cell.ExecutionCount = ++count;
-                current = new CellOutputs(cell);
-                Console.SetOut(current.Writer("stdout"));
-                Console.SetError(current.Writer("stderr"));
-                if (source.Problem is { } problem)
+                outputs.Begin(cell);
+                exit.Cell = index + 1;
+                var outcome = await session.ExecuteAsync(cell.Source, $"cell{index + 1}", outputs, options).ConfigureAwait(false);
+                exit.Cell = null;
+                times.Add(outcome.Elapsed);
+                if (outcome.Error is { } error)
                 {
-                    return Fail(notebook, times, current, path, index, null, "UnsupportedCell", problem, []);
+                    outputs.End(null, error);
+                    return new NotebookRun(notebook, new NotebookFailure(path, index + 1, error.Line, $"{error.Name}: {error.Message}"), times);
                 }
-                var clock = Stopwatch.StartNew();
-                var cellOptions = options.WithFilePath($"cell{index + 1}.csx");
-                Task<ScriptState<object>> task;
-                try
-                {
-                    // Roslyn runs a cell synchronously up to its first await, so start it on a pool thread: only then
-                    // can a cell that never yields (while (true) {}) be timed out.
-                    var previous = state;
-                    task = Task.Run(() => previous is null
-                        ? CSharpScript.Create<object>(source.Code, cellOptions, typeof(NotebookGlobals)).RunAsync(globals, catchException: _ => true)
-                        : previous.ContinueWithAsync<object>(source.Code, cellOptions, catchException: _ => true));
-                    if (await Task.WhenAny(task, Task.Delay(cellTimeout)).ConfigureAwait(false) != task)
-                    {
-                        return Fail(notebook, times, current, path, index, null, "TimeoutError",
-                            $"the cell ran for more than {cellTimeout.TotalSeconds:0} s and was stopped", []);
-                    }
-                    state = await task.ConfigureAwait(false);
-                }
-                catch (CompilationErrorException ex)
-                {
-                    var first = ex.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-                    var line = first.Location.GetLineSpan().StartLinePosition.Line + 1;
-                    return Fail(notebook, times, current, path, index, line, "CompilationError", first.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
-                        [.. ex.Diagnostics.Select(d => $"line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")]);
-                }
-                times.Add(clock.Elapsed);
-                current.FlushStreams();
-                if (state.Exception is { } error)
-                {
-                    var line = LineOf(error, index + 1);
-                    return Fail(notebook, times, current, path, index, line, error.GetType().Name, error.Message,
-                        [.. (error.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Contains("cell", StringComparison.Ordinal))]);
-                }
-                if (state.ReturnValue is { } result)
-                {
-                    current.Result(rich.Format(result), count);
-                }
+                outputs.End(outcome.Result is { } result ? (result, count) : null, null);
             }
             return new NotebookRun(notebook, null, times);
         }
         finally
         {
-            current?.FlushStreams();
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
+            AppDomain.CurrentDomain.ProcessExit -= exit.OnExit;
             Environment.CurrentDirectory = savedDirectory;
         }
     }
 
-    private static ScriptOptions Options(string directory, ShippedAssemblies shipped) =>
-        ScriptOptions.Default
-            .WithReferences(
-                typeof(object).Assembly, typeof(Enumerable).Assembly, typeof(Console).Assembly,
-                typeof(System.Collections.Generic.List<>).Assembly, typeof(System.Text.RegularExpressions.Regex).Assembly,
-                typeof(MscAlf.Data.Dataset).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
-                typeof(Plotly.NET.GenericChart).Assembly, typeof(NotebookGlobals).Assembly)
-            .WithImports("System", "System.IO", "System.Linq", "System.Text", "System.Collections.Generic", "System.Threading.Tasks")
-            .WithMetadataResolver(new NotebookReferenceResolver(directory, shipped))
-            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(directory))
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8);
-
-    private static NotebookRun Fail(Notebook notebook, List<TimeSpan> times, CellOutputs outputs, string path, int index,
-        int? line, string name, string message, string[] traceback)
+    /// <summary>Says which cell ended the process when a cell calls <c>Environment.Exit</c>.</summary>
+    private sealed class ExitWatch(string path)
     {
-        outputs.FlushStreams();
-        outputs.Error(name, message, traceback.Length > 0 ? traceback : [$"{name}: {message}"]);
-        return new NotebookRun(notebook, new NotebookFailure(path, index + 1, line, $"{name}: {message}"), times);
-    }
+        public int? Cell { get; set; }
 
-    private static int? LineOf(Exception error, int cell)
-    {
-        var match = Regex.Match(error.StackTrace ?? "", $@"cell{cell}\.csx:line (\d+)");
-        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
-    /// <summary>Collects one cell's outputs in the order they happen, merging consecutive stream text.</summary>
-    private sealed class CellOutputs(NotebookCell cell)
-    {
-        private readonly StringBuilder _stdout = new();
-        private readonly StringBuilder _stderr = new();
-
-        public StreamWriterSink Writer(string stream) => new(this, stream);
-
-        public void Write(string stream, string text)
+        public void OnExit(object? sender, EventArgs e)
         {
-            var other = stream == "stdout" ? _stderr : _stdout;
-            if (other.Length > 0)
+            if (Cell is { } cell)
             {
-                FlushStreams();
-            }
-            (stream == "stdout" ? _stdout : _stderr).Append(text);
-        }
-
-        public void FlushStreams()
-        {
-            foreach (var (name, text) in new[] { ("stdout", _stdout), ("stderr", _stderr) })
-            {
-                if (text.Length > 0)
-                {
-                    cell.Outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = text.ToString() });
-                    text.Clear();
-                }
-            }
-        }
-
-        public void Display(JsonObject data)
-        {
-            FlushStreams();
-            cell.Outputs.Add(new JsonObject { ["data"] = data, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" });
-        }
-
-        public void Result(JsonObject data, int count)
-        {
-            FlushStreams();
-            cell.Outputs.Add(new JsonObject
-            {
-                ["data"] = data, ["execution_count"] = count, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result",
-            });
-        }
-
-        public void Error(string name, string message, string[] traceback) =>
-            cell.Outputs.Add(new JsonObject
-            {
-                ["ename"] = name, ["evalue"] = message, ["output_type"] = "error",
-                ["traceback"] = new JsonArray([.. traceback.Select(t => (JsonNode)JsonValue.Create(t)!)]),
-            });
-    }
-
-    private sealed class StreamWriterSink(CellOutputs outputs, string stream) : TextWriter
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public override void Write(char value) => outputs.Write(stream, value.ToString());
-
-        public override void Write(string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                outputs.Write(stream, value);
+                SessionConsoles.OriginalError.WriteLine(
+                    $"{path}: cell {cell}: the cell ended the process (Environment.Exit); the run stopped and the notebook was not written");
+                SessionConsoles.OriginalError.Flush();
             }
         }
     }

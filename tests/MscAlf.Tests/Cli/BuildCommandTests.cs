@@ -65,7 +65,7 @@ public sealed class BuildCommandTests : IDisposable
         }
         Assert.True(ended, "the CLI did not end after the cell timed out");
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("cell 2: TimeoutError", await error, StringComparison.Ordinal);
+        Assert.Contains("cell 2, line 1: TimeoutError: the cell ran for more than 2 s and was stopped", await error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using MscAlf.Notebooks;
+using MscAlf.Tests.Notebooks;
+
+namespace MscAlf.Tests.Cli;
+
+/// <summary>
+/// Cells that would hang, kill or flood the runner, run through the real command line in a child process: every
+/// run ends, with one located line, and what is written stays bounded.
+/// </summary>
+public sealed class NotebooksIsolationTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("mscalf-isolation-").FullName;
+    private readonly ScratchNotebooks _scratch = new();
+
+    public void Dispose()
+    {
+        Directory.Delete(_out, recursive: true);
+        _scratch.Dispose();
+    }
+
+    private static (int Code, string Output, string Error, TimeSpan Took) RunCli(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll") }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the command line did not end within 120 s");
+        }
+        return (process.ExitCode, output.Result, error.Result, clock.Elapsed);
+    }
+
+    [Fact]
+    public void NotebooksRun_WhenACellLeavesAForegroundThread_TheProcessStillEnds()
+    {
+        var path = _scratch.Write("new System.Threading.Thread(() => System.Threading.Thread.Sleep(600_000)).Start();", "1");
+        var (code, output, error, took) = RunCli("notebooks", "run", "--out", _out, path);
+        Assert.True(code == 0, error);
+        Assert.Contains(": ok,", output, StringComparison.Ordinal);
+        Assert.True(took < TimeSpan.FromSeconds(60), $"took {took}");
+    }
+
+    [Fact]
+    public void NotebooksRun_WhenACellCallsEnvironmentExit_SaysWhichCellEndedTheRun()
+    {
+        var path = _scratch.Write("var a = 1;", "Environment.Exit(3);");
+        var (code, _, error, _) = RunCli("notebooks", "run", "--out", _out, path);
+        Assert.NotEqual(0, code);
+        Assert.Contains($"{path}: cell 2: the cell ended the process (Environment.Exit)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotebooksRun_WhenACellPrintsWithoutEndUntilItsTimeout_WritesABoundedNotebook()
+    {
+        var path = _scratch.Write("while (true) Console.Write(\"x\");");
+        var (code, _, error, _) = RunCli("notebooks", "run", "--timeout", "3", "--out", _out, path);
+        Assert.Equal(1, code);
+        Assert.Contains("cell 1, line 1: TimeoutError", error, StringComparison.Ordinal);
+        var written = Notebook.Load(Path.Combine(_out, Path.GetFileName(path)));
+        var text = string.Concat(written.Cells[0].Outputs.Where(o => (string?)o["output_type"] == "stream").Select(o => Notebook.Text(o["text"])));
+        Assert.StartsWith(new string('x', 1000), text, StringComparison.Ordinal);
+        Assert.Contains("[output cut: the cell wrote", text, StringComparison.Ordinal);
+        Assert.True(text.Length < ScriptSession.MaxStreamCharacters + 200, $"{text.Length} characters");
+    }
+
+    [Fact]
+    public void NotebooksRun_WhenACellPrints100Megabytes_KeepsTheNotebookSmall()
+    {
+        var path = _scratch.Write("Console.Write(new string('x', 100_000_000));\n\"done\"");
+        var (code, _, error, _) = RunCli("notebooks", "run", "--out", _out, path);
+        Assert.True(code == 0, error);
+        Assert.True(new FileInfo(Path.Combine(_out, Path.GetFileName(path))).Length < 2_000_000);
+    }
+
+    [Fact]
+    public void NotebooksRun_WhenACellRecursesWithoutEnd_FailsTheCellNotTheProcess()
+    {
+        var path = _scratch.Write("int Down(int n) => Down(n + 1) + 1;\nDown(0)");
+        var (code, _, error, _) = RunCli("notebooks", "run", "--out", _out, path);
+        Assert.Equal(1, code);
+        Assert.Contains("cell 1, line 1: InsufficientExecutionStackException", error, StringComparison.Ordinal);
+    }
+}
