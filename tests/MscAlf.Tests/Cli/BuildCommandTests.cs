@@ -26,7 +26,7 @@ public sealed class BuildCommandTests : IDisposable
         }
         var index = File.ReadAllText(Path.Combine(_out, "site", "index.html"));
         var notebooks = Directory.GetFiles(Path.Combine(_out, "site", "notebooks"), "*.html");
-        Assert.Equal(6, notebooks.Length);
+        Assert.Equal(7, notebooks.Length);
         Assert.All(notebooks, n => Assert.Contains($"notebooks/{Path.GetFileName(n)}", index, StringComparison.Ordinal));
         Assert.Contains("figures/figure2.html", index, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_out, "site", "figures", "manifest.json")));
