@@ -2,7 +2,7 @@
 """One command for the import benchmark: time and peak memory of `import` and of the pandas reference on the same
 registry-shaped inputs, at each size, with the ratios.
 
-    /usr/bin/python3 benchmarks/run.py [SIZES…] [--markdown FILE]      (default sizes: 10000 100000 600000)
+    /usr/bin/python3 benchmarks/run.py [SIZES…] [--inputs zip|csv] [--markdown FILE]   (default sizes: 10000 100000 600000)
 
 It publishes the CLI (Release, ReadyToRun, as a user would install it), writes the inputs with the deterministic
 generator (benchmarks/RegistryBench: the bulk zip and the website CSV, kept in results/benchmarks/data for reruns),
@@ -56,6 +56,11 @@ def inputs(size):
 
 def main(argv):
     markdown = None
+    kinds = None
+    if "--inputs" in argv:
+        at = argv.index("--inputs")
+        kinds = {"zip": "bulk zip", "csv": "website CSV"}[argv[at + 1]]
+        argv = argv[:at] + argv[at + 2:]
     if "--markdown" in argv:
         at = argv.index("--markdown")
         markdown = argv[at + 1]
@@ -69,6 +74,8 @@ def main(argv):
     print(header)
     for size in sizes:
         for kind, path in inputs(size).items():
+            if kinds is not None and kind != kinds:
+                continue
             ours_out = os.path.join(WORK, f"out-{size}.duckdb")
             theirs_out = os.path.join(WORK, f"out-{size}-pandas.csv")
             for leftover in (ours_out, theirs_out):

@@ -1,6 +1,4 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
@@ -48,20 +46,13 @@ public static class CsvExportReader
     public static IEnumerable<RegistryItem> Items(TextReader reader, string label)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        string? badField = null;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badField ??= args.Field,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var parser = new CsvParser(reader, config);
-        if (!parser.Read())
+        var tokenizer = new CsvTokenizer(reader);
+        if (tokenizer.Read() is not { } first)
         {
             yield return RegistryItem.Invalid(new RecordError($"{label}:1", null, null, "a header line; the file is empty"));
             yield break;
         }
-        var header = (parser.Record ?? []).Select(h => h.TrimStart('\uFEFF').Trim()).ToArray();
+        var header = first.Fields.Select(h => h.Trim()).ToArray();
         if (HeaderError(header, label) is { } headerError)
         {
             yield return RegistryItem.Invalid(headerError);
@@ -69,25 +60,20 @@ public static class CsvExportReader
         }
         var column = header.Select((name, index) => (name, index)).Where(c => Columns[c.name] is not null)
             .ToDictionary(c => Columns[c.name]!, c => c.index);
-        var previousEnd = parser.RawRow;
-        badField = null;
-        while (parser.Read())
+        while (tokenizer.Read() is { } record)
         {
-            var origin = $"{label}:{previousEnd + 1}";
-            previousEnd = parser.RawRow;
-            var record = parser.Record ?? [];
-            if (badField is not null)
+            var origin = $"{label}:{record.Line}";
+            if (record.BadField is { } bad)
             {
-                yield return RegistryItem.Invalid(new RecordError(origin, null, badField, "well-formed CSV quoting (a quote inside an unquoted cell, or an unclosed quote)"));
-                badField = null;
+                yield return RegistryItem.Invalid(new RecordError(origin, null, bad, "well-formed CSV quoting (a quote inside an unquoted cell, text after a closing quote, or an unclosed quote)"));
                 continue;
             }
-            if (record.Length != header.Length)
+            if (record.Fields.Length != header.Length)
             {
-                yield return RegistryItem.Invalid(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Length}"));
+                yield return RegistryItem.Invalid(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Fields.Length}"));
                 continue;
             }
-            yield return Record(record, column, origin);
+            yield return Record(record.Fields, column, origin);
         }
     }
 
