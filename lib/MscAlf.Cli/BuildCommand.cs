@@ -8,6 +8,7 @@ using MscAlf.Concepts;
 using MscAlf.Data;
 using MscAlf.Export;
 using MscAlf.Notebooks;
+using MscAlf.Text;
 
 namespace MscAlf.Cli;
 
@@ -25,42 +26,33 @@ internal static class BuildCommand
             Description = "The output folder (default: results).",
             DefaultValueFactory = _ => new DirectoryInfo("results"),
         };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = $"Per-cell notebook timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
-            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
-        };
+        var timeout = CliApp.TimeoutOption($"Per-cell notebook timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout };
-        command.SetAction((result, _) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
-            TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))), CliApp.Out(result), CliApp.Err(result)));
+        command.SetAction(CliApp.Async((result, cancellation) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
+            TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? dataDirectory, string outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the four steps; a failure throws (for the one error path in <see cref="CliApp"/>) or returns non-zero.</summary>
+    public static async Task<int> RunAsync(string? dataDirectory, string outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        string dataDir;
-        try
-        {
-            dataDir = Path.GetFullPath(dataDirectory ?? Dataset.FindDataDirectory());
-            stdout.WriteLine("[1/4] Validating data");
-            var dataset = Dataset.Load(dataDir);
-            stdout.WriteLine($"  {dataset.Trials.Count} trials, {dataset.Preclinical.Count} preclinical and {dataset.HumanStudies.Count} human studies: valid");
-        }
-        catch (Exception ex) when (ex is DataValidationException or DirectoryNotFoundException)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
+        var dataDir = Path.GetFullPath(dataDirectory ?? Dataset.FindDataDirectory());
+        stdout.WriteLine("[1/4] Validating data");
+        var dataset = Dataset.Load(dataDir);
+        stdout.WriteLine($"  {dataset.Trials.Count} trials, {dataset.Preclinical.Count} preclinical and {dataset.HumanStudies.Count} human studies: valid");
+        OutputFolder.Prepare(outputDirectory);
 
         var notebooksDir = Path.Combine(Path.GetDirectoryName(dataDir)!, "notebooks");
         var notebooks = Directory.Exists(notebooksDir) ? Directory.GetFiles(notebooksDir, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
         stdout.WriteLine($"[2/4] Running {notebooks.Count} notebooks");
         var executed = Path.Combine(outputDirectory, "notebooks");
-        if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr).ConfigureAwait(false) != 0)
+        if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr, cancellation).ConfigureAwait(false) != 0)
         {
             return CliApp.Failure;
         }
+        cancellation.ThrowIfCancellationRequested();
 
         var site = Path.Combine(outputDirectory, "site");
         var formats = Browser.Find() is null ? new[] { "html" } : ["html", "png", "svg"];
@@ -71,10 +63,7 @@ internal static class BuildCommand
         }
         var figures = Path.Combine(site, "figures");
         var options = new ExportOptions(figures, formats, StatusSnapshot.Registry2022October);
-        if (FiguresCommand.Run(dataDir, options, stdout, stderr) != 0)
-        {
-            return CliApp.Failure;
-        }
+        FiguresCommand.Run(dataDir, options, stdout, cancellation);
 
         stdout.WriteLine("[4/4] Rendering the site");
         var pages = new List<(string Page, string Title)>();
@@ -88,7 +77,7 @@ internal static class BuildCommand
         }
         AtomicFile.WriteAllText(Path.Combine(site, "index.html"), Index(pages, figures));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Built in {clock.Elapsed.TotalSeconds:0.0} s: open {Path.Combine(site, "index.html")}"));
+            $"Built in {clock.Elapsed.TotalSeconds:0.0} s: open {SafeText.Escape(Path.Combine(site, "index.html"))}"));
         return 0;
     }
 
@@ -102,14 +91,14 @@ internal static class BuildCommand
             .Append("Shokravi et al., <i>Stem Cell Res Ther</i> 2022;13:192. Everything here works offline.</p>\n<h2>Notebooks</h2>\n<ol start=\"0\">\n");
         foreach (var (page, title) in pages)
         {
-            html.Append($"<li><a href=\"{page}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+            html.Append($"<li><a href=\"{FigureExporter.Href(page)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
         }
         html.Append("</ol>\n<h2>Figures</h2>\n<ul>\n");
         foreach (var figure in manifest.RootElement.GetProperty("figures").EnumerateArray())
         {
             var files = figure.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
             html.Append("<li>").Append(WebUtility.HtmlEncode(figure.GetProperty("title").GetString())).Append(": ")
-                .AppendJoin(" · ", files.Select(f => $"<a href=\"figures/{f}\">{Path.GetExtension(f).TrimStart('.').ToUpperInvariant()}</a>"))
+                .AppendJoin(" · ", files.Select(f => $"<a href=\"{FigureExporter.Href("figures/" + f)}\">{WebUtility.HtmlEncode(Path.GetExtension(f).TrimStart('.').ToUpperInvariant())}</a>"))
                 .Append("</li>\n");
         }
         return html.Append("</ul>\n<p><a href=\"figures/index.html\">Figure gallery</a> · <a href=\"figures/manifest.json\">manifest.json</a> ")

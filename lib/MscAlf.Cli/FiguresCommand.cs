@@ -3,6 +3,7 @@ using System.Diagnostics;
 using MscAlf.Concepts;
 using MscAlf.Data;
 using MscAlf.Export;
+using MscAlf.Text;
 
 namespace MscAlf.Cli;
 
@@ -34,33 +35,24 @@ internal static class FiguresCommand
         };
         snapshot.AcceptOnlyFromAmong("2022-10", "2021-11");
         var command = new Command("figures", "Write Figure 2, the evidence and the exploration figures.") { data, output, format, snapshot };
-        command.SetAction(result =>
+        command.SetAction(CliApp.Async((result, cancellation) =>
         {
-            var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
             var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new ExportOptions(result.GetValue(output)!.FullName, formats,
                 result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October);
-            return Run(result.GetValue(data)?.FullName, options, stdout, stderr);
-        });
+            return Task.FromResult(Run(result.GetValue(data)?.FullName, options, CliApp.Out(result), cancellation));
+        }));
         return command;
     }
 
-    /// <summary>Loads the data and exports; shared with the build job.</summary>
-    public static int Run(string? dataDirectory, ExportOptions options, TextWriter stdout, TextWriter stderr)
+    /// <summary>Loads the data and exports; shared with the build job. Failures throw, for the one error path in <see cref="CliApp"/>.</summary>
+    public static int Run(string? dataDirectory, ExportOptions options, TextWriter stdout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        try
-        {
-            var dataset = Dataset.Load(dataDirectory);
-            stdout.WriteLine($"Writing figures to {options.OutputDirectory} ({string.Join(", ", options.Formats)})");
-            var files = FigureExporter.Export(dataset, options, stdout);
-            stdout.WriteLine($"Wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s; open {Path.Combine(options.OutputDirectory, "index.html")}");
-            return 0;
-        }
-        catch (Exception ex) when (ex is DataValidationException or DirectoryNotFoundException or BrowserNotFoundException or ArgumentException)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
+        var dataset = Dataset.Load(dataDirectory);
+        stdout.WriteLine($"Writing figures to {SafeText.Escape(options.OutputDirectory)} ({string.Join(", ", options.Formats)})");
+        var files = FigureExporter.Export(dataset, options, stdout, cancellation);
+        stdout.WriteLine($"Wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s; open {SafeText.Escape(Path.Combine(options.OutputDirectory, FigureExporter.IndexName))}");
+        return 0;
     }
 }

@@ -42,8 +42,7 @@ internal static class KernelCommand
             var (output, error) = (CliApp.Out(result), CliApp.Err(result));
             if (result.GetValue(user) && result.GetValue(prefix) is not null)
             {
-                error.WriteLine("Use either --user or --prefix DIR.");
-                return CliApp.Failure;
+                return CliApp.Fail(error, "Use either --user or --prefix DIR.");
             }
             var kernels = KernelSpec.KernelsDirectory(result.GetValue(prefix)?.FullName);
             try
@@ -70,8 +69,7 @@ internal static class KernelCommand
             }
             catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)
             {
-                error.WriteLine(ex.Message);
-                return CliApp.Failure;
+                return CliApp.Fail(error, ex.Message);
             }
         });
         return command;
@@ -154,8 +152,7 @@ internal static class KernelCommand
             }
             catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)
             {
-                CliApp.Err(result).WriteLine(ex.Message);
-                return CliApp.Failure;
+                return CliApp.Fail(CliApp.Err(result), ex.Message);
             }
         });
         return command;
@@ -175,8 +172,7 @@ internal static class KernelCommand
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
             {
-                CliApp.Err(result).WriteLine(ex is FormatException ? ex.Message : $"{path}: {ex.Message}");
-                return CliApp.Failure;
+                return CliApp.Fail(CliApp.Err(result), ex is FormatException ? ex.Message : $"{path}: {ex.Message}");
             }
             using var kernel = new JupyterKernel(connection, Environment.CurrentDirectory, CliApp.Err(result));
             await kernel.RunAsync().ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MscAlf.Export;
 using MscAlf.Notebooks;
+using MscAlf.Text;
 
 namespace MscAlf.Cli;
 
@@ -13,54 +14,62 @@ internal static class NotebooksCommand
         var files = new Argument<FileInfo[]>("files") { Description = "The notebooks to run.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks here (default: results/notebooks)." };
         var inplace = new Option<bool>("--inplace") { Description = "Overwrite each notebook with its executed copy." };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = $"Per-cell timeout in seconds (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).",
-            DefaultValueFactory = _ => (int)NotebookRunner.DefaultTimeout.TotalSeconds,
-        };
+        var timeout = CliApp.TimeoutOption($"Per-cell timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var run = new Command("run", "Execute notebooks top to bottom and write them with their outputs.") { files, output, inplace, timeout };
-        run.SetAction(async (result, _) =>
+        run.SetAction(CliApp.Async(async (result, cancellation) =>
         {
             if (result.GetValue(inplace) && result.GetValue(output) is not null || result.GetValue(timeout) <= 0)
             {
-                CliApp.Err(result).WriteLine("Use either --out or --inplace, and a positive --timeout.");
-                return CliApp.Failure;
+                return CliApp.Fail(CliApp.Err(result), "Use either --out or --inplace, and a positive --timeout.");
             }
             var target = result.GetValue(inplace) ? null : (result.GetValue(output)?.FullName ?? Path.GetFullPath("results/notebooks"));
             return await RunAsync(result.GetValue(files)!.Select(f => f.FullName).ToList(), target,
-                TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result)).ConfigureAwait(false);
-        });
+                TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation).ConfigureAwait(false);
+        }));
         return new Command("notebooks", "Work with the C# notebooks.") { run };
     }
 
-    /// <summary>Runs each notebook in order, stopping at the first failure; null <paramref name="outputDirectory"/> means in place.</summary>
+    /// <summary>
+    /// Runs each notebook in order, stopping at the first failure; null <paramref name="outputDirectory"/> means in
+    /// place. Cancelling interrupts the running cell and writes nothing more.
+    /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string? outputDirectory, TimeSpan timeout,
-        TextWriter stdout, TextWriter stderr)
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
         foreach (var file in files)
         {
+            if (Directory.Exists(file))
+            {
+                return CliApp.Fail(stderr, $"{file}: is a folder, not a notebook");
+            }
             if (!File.Exists(file))
             {
-                stderr.WriteLine($"{file}: no such notebook");
-                return CliApp.Failure;
+                return CliApp.Fail(stderr, $"{file}: no such notebook");
             }
-            NotebookRun run;
-            try
+        }
+        if (outputDirectory is not null)
+        {
+            if (files.GroupBy(f => Path.GetFileName(f), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
             {
-                run = await NotebookRunner.RunAsync(file, timeout).ConfigureAwait(false);
+                return CliApp.Fail(stderr, $"{string.Join(" and ", clash)} would all be written to " +
+                    $"{Path.Combine(outputDirectory, clash.Key)}: run them in separate calls, or use --inplace");
             }
-            catch (FormatException ex)
-            {
-                stderr.WriteLine(ex.Message);
-                return CliApp.Failure;
-            }
+            OutputFolder.Prepare(outputDirectory);
+        }
+        foreach (var file in files)
+        {
+            // A notebook that is not valid JSON or nbformat throws FormatException: CliApp reports it, located.
+            var run = await NotebookRunner.RunAsync(file, timeout, cancellation).ConfigureAwait(false);
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
+            if (outputDirectory is not null && Path.GetFullPath(destination) == Path.GetFullPath(file))
+            {
+                return CliApp.Fail(stderr, $"{file}: --out would overwrite this notebook; use --inplace to mean that");
+            }
             AtomicFile.WriteAllText(destination, run.Notebook.ToJson());
-            stdout.WriteLine(Summary(file, run, destination));
+            stdout.WriteLine(SafeText.Escape(Summary(file, run, destination)));
             if (run.Failure is { } failure)
             {
-                stderr.WriteLine(failure);
-                return CliApp.Failure;
+                return CliApp.Fail(stderr, failure.ToString());
             }
         }
         return 0;

@@ -2,18 +2,61 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ganss.Xss;
 using Markdig;
 
 namespace MscAlf.Notebooks;
 
 /// <summary>
-/// Renders an executed notebook as a standalone HTML page: markdown through Markdig, code as escaped text, outputs
-/// as the notebook holds them (HTML outputs as is, so charts stay interactive offline; text escaped). Links to other
-/// notebooks (<c>x.ipynb</c>) point at their rendered pages (<c>x.html</c>).
+/// Renders an executed notebook as a standalone HTML page: markdown through Markdig and then an allow-list sanitiser
+/// (ordinary markdown HTML, <c>&lt;details&gt;</c>/<c>&lt;summary&gt;</c> included, stays; scripts, event handlers,
+/// <c>javascript:</c> and <c>data:</c> URLs, iframes, forms and styles beyond a few text properties go), code as
+/// escaped text, outputs as the notebook's execution wrote them (HTML outputs as is, so charts stay interactive
+/// offline: they come from running the notebook's own code, which the build runs anyway; text escaped). Links to
+/// other notebooks (<c>x.ipynb</c>) point at their rendered pages (<c>x.html</c>).
 /// </summary>
 public static partial class NotebookHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    private static readonly Lazy<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
+
+    /// <summary>The tags markdown may produce or write that survive sanitising.</summary>
+    public static IReadOnlyList<string> AllowedTags { get; } =
+    [
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "div",
+        "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins",
+        "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+    ];
+
+    /// <summary>
+    /// Sanitises HTML from a markdown cell with the allow-list (<see cref="AllowedTags"/>; attributes such as href,
+    /// src, alt, title, id, class; URLs http, https, mailto or relative; CSS text-align, colours, font weight and
+    /// style). Anything else is dropped, its text kept where it is ordinary content.
+    /// </summary>
+    public static string Sanitize(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return Sanitizer.Value.Sanitize(html);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(
+                ["href", "src", "alt", "title", "id", "class", "align", "colspan", "rowspan", "scope", "start", "reversed",
+                 "open", "width", "height", "lang", "type", "checked", "disabled", "style"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(
+                ["text-align", "color", "background-color", "font-weight", "font-style", "text-decoration", "vertical-align"],
+                StringComparer.OrdinalIgnoreCase),
+        };
+        return new HtmlSanitizer(options);
+    }
 
     private const string Style =
         "body{font-family:Arial,Helvetica,sans-serif;color:#222;margin:0;background:#fafafa}" +
@@ -33,12 +76,12 @@ public static partial class NotebookHtml
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
             .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<nav><a href=\"").Append(backLink).Append("\">← All notebooks and figures</a></nav>\n");
+            .Append("<nav><a href=\"").Append(WebUtility.HtmlEncode(backLink)).Append("\">← All notebooks and figures</a></nav>\n");
         foreach (var cell in notebook.Cells)
         {
             if (cell.CellType == "markdown")
             {
-                html.Append("<div class=\"cell markdown\">\n").Append(LinkPages(Markdown.ToHtml(cell.Source, Pipeline))).Append("</div>\n");
+                html.Append("<div class=\"cell markdown\">\n").Append(LinkPages(Sanitize(Markdown.ToHtml(cell.Source, Pipeline)))).Append("</div>\n");
             }
             else if (cell.IsCode)
             {

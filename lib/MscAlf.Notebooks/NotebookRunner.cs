@@ -35,8 +35,11 @@ public static class NotebookRunner
     /// <summary>The longest per-cell timeout accepted (a day).</summary>
     public static TimeSpan MaxTimeout { get; } = TimeSpan.FromDays(1);
 
-    /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
-    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout)
+    /// <summary>
+    /// Runs the notebook at <paramref name="path"/>. Cancelling interrupts the running cell and throws
+    /// <see cref="OperationCanceledException"/> (the notebook is then not complete, and the caller writes nothing).
+    /// </summary>
+    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellTimeout, TimeSpan.Zero);
@@ -50,6 +53,7 @@ public static class NotebookRunner
             NoInputReason = "Console.ReadLine: the notebook runs headless, so a cell cannot ask for input; set the value in code",
         };
         using var session = new ScriptSession(directory);
+        using var stop = cancellation.Register(() => session.Interrupt());
         var outputs = new NotebookOutputs();
         var times = new List<TimeSpan>();
         var count = 0;
@@ -77,6 +81,7 @@ public static class NotebookRunner
                 exit.Cell = index + 1;
                 var outcome = await session.ExecuteAsync(cell.Source, $"cell{index + 1}", outputs, options).ConfigureAwait(false);
                 exit.Cell = null;
+                cancellation.ThrowIfCancellationRequested();
                 times.Add(outcome.Elapsed);
                 if (outcome.Error is { } error)
                 {

@@ -13,3 +13,15 @@ public sealed class ChromiumFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs headless Chromium: skipped, saying why and how to get it, when none is installed.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (Browser.Find() is null)
+        {
+            Skip = "needs Chromium, which is not installed: apt-get install chromium (CI installs it), or set MSCALF_CHROMIUM";
+        }
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using MscAlf.Text;
 
 namespace MscAlf.Data;
 
@@ -45,17 +46,70 @@ public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells)
 /// </summary>
 public static class CsvTable
 {
-    /// <summary>Reads <paramref name="path"/>; returns the rows and the errors found (rows with errors are left out).</summary>
-    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema)
+    /// <summary>
+    /// Reads <paramref name="path"/>, which must be UTF-8 (a BOM is allowed) and at most <paramref name="maxBytes"/> long;
+    /// returns the rows and the errors found (rows with errors are left out). Bytes that are not UTF-8 are errors located by line and character, never
+    /// replaced silently; a file that cannot be read is one error naming it.
+    /// </summary>
+    public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema, long maxBytes = MaxFileBytes)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, schema);
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return ([], [new DataError(path, 0, null, null, "a file; this is a folder")]);
+        }
+        byte[]? bytes;
+        try
+        {
+            bytes = ReadAtMost(path, maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ([], [new DataError(path, 0, null, null, $"a readable file; {ex.Message}")]);
+        }
+        if (bytes is null)
+        {
+            return ([], [new DataError(path, 0, null, null, $"a data file of at most {maxBytes / (1024 * 1024)} MB; this one is larger (or endless, like a device)")]);
+        }
+        var decoded = Utf8Text.Decode(bytes);
+        if (decoded.ForeignBom is { } bom)
+        {
+            return ([], [new DataError(path, 1, null, null, $"UTF-8 text; the file starts with a {bom} byte-order mark (save it as UTF-8)")]);
+        }
+        return Read(new StringReader(decoded.Text), path, schema, decoded.Invalid);
+    }
+
+    /// <summary>The largest file <see cref="Read(string, TableSchema, long)"/> reads by default (1 GB): a bigger one, or an endless one such as /dev/zero, is an error.</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    /// <summary>The largest curated data file (64 MB; the real ones are a few hundred kB).</summary>
+    public const long MaxCuratedFileBytes = 64L << 20;
+
+    private static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        for (int read; (read = stream.Read(chunk)) > 0;)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>; <paramref name="fileLabel"/> names it in errors.</summary>
     public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(
-        TextReader reader, string fileLabel, TableSchema schema)
+        TextReader reader, string fileLabel, TableSchema schema) =>
+        Read(reader, fileLabel, schema, new Dictionary<int, InvalidByte>());
+
+    private static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(
+        TextReader reader, string fileLabel, TableSchema schema, IReadOnlyDictionary<int, InvalidByte> invalid)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         var errors = new List<DataError>();
         var badData = new List<(int Line, string Field)>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -105,7 +159,7 @@ public static class CsvTable
             foreach (var (spec, index) in columns)
             {
                 cells[spec.Name] = record[index];
-                CheckCell(fileLabel, line, spec, record[index], errors);
+                CheckCell(fileLabel, line, spec, record[index], errors, InvalidIn(invalid, line, previousEnd));
             }
             keyed.Add(new CsvRow(line, cells));
             if (errors.Count == before)
@@ -116,6 +170,9 @@ public static class CsvTable
         errors.AddRange(badData.Select(b =>
             new DataError(fileLabel, b.Line, null, b.Field, "well-formed CSV quoting (a quote inside an unquoted field?)")));
         errors.AddRange(CheckKeys(fileLabel, keyed, schema));
+        // Bytes that are not UTF-8 are reported even where no cell check saw them (a header, a malformed record).
+        var reported = errors.Where(e => e.Expected.StartsWith(NotUtf8, StringComparison.Ordinal)).Select(e => e.Line).ToHashSet();
+        errors.AddRange(invalid.Where(i => !reported.Contains(i.Key)).Select(i => new DataError(fileLabel, i.Key, null, null, $"{NotUtf8}; {i.Value.Describe()}")));
         return (rows, [.. errors.OrderBy(e => e.Line)]);
     }
 
@@ -135,8 +192,40 @@ public static class CsvTable
             : [.. schema.Columns.Select(c => (c, Array.IndexOf(header, c.Name)))];
     }
 
-    private static void CheckCell(string file, int line, ColumnSpec spec, string value, List<DataError> errors)
+    private const string NotUtf8 = "UTF-8 text";
+
+    /// <summary>The first byte that is not UTF-8 on the lines of a record (<paramref name="first"/> to <paramref name="last"/>).</summary>
+    private static InvalidByte? InvalidIn(IReadOnlyDictionary<int, InvalidByte> invalid, int first, int last)
     {
+        if (invalid.Count == 0)
+        {
+            return null;
+        }
+        for (var line = first; line <= last; line++)
+        {
+            if (invalid.TryGetValue(line, out var bad))
+            {
+                return bad;
+            }
+        }
+        return null;
+    }
+
+    private static void CheckCell(string file, int line, ColumnSpec spec, string value, List<DataError> errors, InvalidByte? invalid)
+    {
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            errors.Add(new DataError(file, line, spec.Name, value, invalid is { } bad
+                ? $"{NotUtf8}; {bad.Describe()}"
+                : $"{NotUtf8} without U+FFFD, the mark of text already damaged by a wrong decoding"));
+            return;
+        }
+        if (IndexOfControl(value) is var at and >= 0)
+        {
+            errors.Add(new DataError(file, line, spec.Name, value,
+                $"text without control or invisible format characters; character {at + 1} is {CodePoint(value, at)}"));
+            return;
+        }
         if (value.Length == 0)
         {
             if (spec.Required)
@@ -181,6 +270,27 @@ public static class CsvTable
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The first character of <paramref name="value"/> that a data cell must not hold (see <see cref="SafeText.IsUnsafe(string, int)"/>),
+    /// or -1. Line breaks (LF, CR LF) inside a quoted cell are ordinary CSV and allowed; a lone CR, a TAB, ESC, NUL, a
+    /// bidi override and the like are not.
+    /// </summary>
+    private static int IndexOfControl(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var lineBreak = value[i] == '\n' || value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n';
+            if (!lineBreak && SafeText.IsUnsafe(value, i))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static string CodePoint(string text, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"U+{(int)text[index]:X4}");
 
     private static IEnumerable<DataError> CheckKeys(string file, List<CsvRow> rows, TableSchema schema)
     {

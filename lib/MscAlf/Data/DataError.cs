@@ -1,3 +1,5 @@
+using MscAlf.Text;
+
 namespace MscAlf.Data;
 
 /// <summary>One problem found in a data file, located precisely enough to fix it.</summary>
@@ -8,12 +10,15 @@ namespace MscAlf.Data;
 /// <param name="Expected">What the value should have been.</param>
 public sealed record DataError(string File, int Line, string? Column, string? Value, string Expected)
 {
-    /// <summary>A one-line description: <c>file:line: column 'c': value 'v': expected …</c>.</summary>
+    /// <summary>
+    /// A one-line description: <c>file:line: column 'c': value 'v': expected …</c>. Control characters are escaped and
+    /// long values cut (<see cref="SafeText"/>), so the line is safe to print whatever the file holds.
+    /// </summary>
     public override string ToString()
     {
-        var column = Column is null ? "" : $" column '{Column}':";
-        var value = Value is null ? "" : $" value '{Value}':";
-        return $"{File}:{Line}:{column}{value} {Expected}";
+        var column = Column is null ? "" : $" column {SafeText.Quote(Column)}:";
+        var value = Value is null ? "" : $" value {SafeText.Quote(Value)}:";
+        return $"{SafeText.Escape(File)}:{Line}:{column}{value} {SafeText.Escape(Expected)}";
     }
 }
 

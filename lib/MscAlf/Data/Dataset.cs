@@ -41,8 +41,9 @@ public sealed class Dataset
 
     /// <summary>
     /// Reads and validates every data file of <paramref name="dataDirectory"/> (by default the folder
-    /// <see cref="FindDataDirectory"/> finds). Throws <see cref="DataValidationException"/> with every
-    /// error of every file when any file breaks its schema.
+    /// <see cref="FindDataDirectory"/> finds) and the data dictionary that documents them. Throws
+    /// <see cref="DataValidationException"/> with every error of every file when any file breaks its schema, has no
+    /// rows, or disagrees with the dictionary.
     /// </summary>
     public static Dataset Load(string? dataDirectory = null)
     {
@@ -55,6 +56,7 @@ public sealed class Dataset
         var trials = ReadTable(directory, Trial.Schema, Trial.FromRow, errors);
         var preclinical = ReadTable(directory, PreclinicalStudy.Schema, PreclinicalStudy.FromRow, errors);
         var human = ReadTable(directory, HumanStudy.Schema, HumanStudy.FromRow, errors);
+        errors.AddRange(DataDictionary.Check(directory, Schemas));
         return errors.Count > 0
             ? throw new DataValidationException(errors)
             : new Dataset(directory, trials, preclinical, human);
@@ -97,13 +99,18 @@ public sealed class Dataset
     private static List<T> ReadTable<T>(string directory, TableSchema schema, Func<CsvRow, T> map, List<DataError> errors)
     {
         var path = Path.Combine(directory, schema.FileName);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path))
         {
             errors.Add(new DataError(path, 0, null, null, $"the file {schema.FileName}; it does not exist"));
             return [];
         }
-        var (rows, fileErrors) = CsvTable.Read(path, schema);
+        var (rows, fileErrors) = CsvTable.Read(path, schema, CsvTable.MaxCuratedFileBytes);
         errors.AddRange(fileErrors);
+        if (rows.Count == 0 && fileErrors.Count == 0)
+        {
+            // A header-only file is a mistake (a truncated copy, a failed export), never an empty dataset to chart.
+            errors.Add(new DataError(path, 2, null, null, "at least one record; the file has a header and no rows"));
+        }
         return [.. rows.Select(map)];
     }
 }

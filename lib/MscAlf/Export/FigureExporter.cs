@@ -23,58 +23,79 @@ public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string>
 /// <summary>
 /// Writes every figure in every format asked, one file per figure and format named after the figure, plus
 /// <c>index.html</c> and <c>manifest.json</c> (figures, files, SHA-256 of the data files, package versions).
-/// Every file is written atomically; nothing in the output depends on the clock, so reruns give the same bytes
-/// (PNG aside, whose encoder may differ between browser builds).
+/// Everything is rendered in memory first, so a failure (no browser, a browser error, a cancellation) leaves the
+/// output folder as it was. Then <c>manifest.json</c> and <c>index.html</c> are removed, every figure is written
+/// atomically, and the manifest and the index come back last: a run killed half-way leaves no manifest whose
+/// hashes describe older data. Nothing in the output depends on the clock, so reruns give the same bytes (PNG
+/// aside, whose encoder may differ between browser builds).
 /// </summary>
 public static class FigureExporter
 {
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestName = "manifest.json";
+
+    /// <summary>The gallery page's file name.</summary>
+    public const string IndexName = "index.html";
+
     /// <summary>Builds the figures from <paramref name="dataset"/> and writes them; returns the files written.</summary>
-    public static IReadOnlyList<string> Export(Dataset dataset, ExportOptions options, TextWriter progress)
+    public static IReadOnlyList<string> Export(Dataset dataset, ExportOptions options, TextWriter progress, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
+        if (options.Formats.Count == 0)
+        {
+            throw new ArgumentException($"No format given; use any of {string.Join(", ", ExportOptions.KnownFormats)}.");
+        }
         var unknown = options.Formats.Except(ExportOptions.KnownFormats).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown format(s): {string.Join(", ", unknown)}; use {string.Join(", ", ExportOptions.KnownFormats)}.");
+            throw new ArgumentException($"Unknown format(s): {string.Join(", ", unknown.Select(f => Text.SafeText.Quote(f, 40)))}; use {string.Join(", ", ExportOptions.KnownFormats)}.");
         }
-        var images = options.Formats.Where(f => f != "html").ToList();
+        var images = options.Formats.Where(f => f != "html").Distinct().ToList();
         if (images.Count > 0 && Browser.Find() is null)
         {
             throw new BrowserNotFoundException();
         }
+        if (Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar) == dataset.Directory.TrimEnd(Path.DirectorySeparatorChar))
+        {
+            throw new OutputLocationException($"{Text.SafeText.Escape(options.OutputDirectory)}: is the data folder; outputs never go among the inputs.");
+        }
+        OutputFolder.Prepare(options.OutputDirectory);
+        TemporaryFolder.SweepStale();
         var figures = FigureSet.Build(dataset, options.Snapshot);
-        var written = new List<string>();
+        var files = new List<(string Name, byte[] Bytes)>();
+        var utf8 = new UTF8Encoding(false);
         if (options.Formats.Contains("html"))
         {
-            foreach (var figure in figures)
-            {
-                written.Add(Write(options.OutputDirectory, figure.Name + ".html", HtmlPage.Render(figure)));
-            }
+            files.AddRange(figures.Select(f => (f.Name + ".html", utf8.GetBytes(HtmlPage.Render(f)))));
             progress.WriteLine($"  html: {figures.Count} files");
         }
         if (images.Count > 0)
         {
-            var rendered = ImageRenderer.Render(figures, images);
-            foreach (var ((name, format), bytes) in rendered.OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Format, StringComparer.Ordinal))
-            {
-                var path = Path.Combine(options.OutputDirectory, $"{name}.{format}");
-                AtomicFile.WriteAllBytes(path, bytes);
-                written.Add(path);
-            }
+            var rendered = ImageRenderer.Render(figures, images, cancellation);
+            files.AddRange(rendered.OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Format, StringComparer.Ordinal)
+                .Select(r => ($"{r.Key.Name}.{r.Key.Format}", r.Value)));
             progress.WriteLine($"  {string.Join(", ", images)}: {rendered.Count} files");
         }
-        written.Add(Write(options.OutputDirectory, "manifest.json", Manifest(dataset, figures, options)));
-        written.Add(Write(options.OutputDirectory, "index.html", Index(figures, options)));
-        return written;
-    }
+        var manifest = Manifest(dataset, figures, options);
+        var index = Index(figures, options);
+        cancellation.ThrowIfCancellationRequested();
 
-    private static string Write(string directory, string name, string text)
-    {
-        var path = Path.Combine(directory, name);
-        AtomicFile.WriteAllText(path, text);
-        return path;
+        var manifestPath = Path.Combine(options.OutputDirectory, ManifestName);
+        var indexPath = Path.Combine(options.OutputDirectory, IndexName);
+        File.Delete(manifestPath);
+        File.Delete(indexPath);
+        var written = new List<string>();
+        foreach (var (name, bytes) in files)
+        {
+            var path = Path.Combine(options.OutputDirectory, name);
+            AtomicFile.WriteAllBytes(path, bytes);
+            written.Add(path);
+        }
+        AtomicFile.WriteAllText(manifestPath, manifest);
+        AtomicFile.WriteAllText(indexPath, index);
+        return [.. written, manifestPath, indexPath];
     }
 
     /// <summary>The manifest: figures and their files, data-file hashes, package versions, options.</summary>
@@ -122,14 +143,25 @@ public static class FigureExporter
         foreach (var figure in figures)
         {
             html.Append("<li><strong>").Append(WebUtility.HtmlEncode(figure.Title)).Append("</strong> — ");
-            html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{figure.Name}.{f}\">{f.ToUpperInvariant()}</a>"));
+            html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{Href(figure.Name + "." + f)}\">{WebUtility.HtmlEncode(f.ToUpperInvariant())}</a>"));
             if (options.Formats.Contains("png"))
             {
-                html.Append($"<img src=\"{figure.Name}.png\" alt=\"{WebUtility.HtmlEncode(figure.Title)}\">");
+                html.Append($"<img src=\"{Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Title)}\">");
             }
             html.Append("</li>\n");
         }
         return html.Append("</ul>\n</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>
+    /// A relative link to a file named <paramref name="fileName"/>, for an HTML attribute: each path segment
+    /// percent-encoded (so no name can end the attribute or become a <c>javascript:</c> URL, its colon being encoded),
+    /// then HTML-encoded. Plain names (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>, <c>/</c>) are unchanged.
+    /// </summary>
+    public static string Href(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return WebUtility.HtmlEncode(string.Join('/', fileName.Split('/').Select(Uri.EscapeDataString)));
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

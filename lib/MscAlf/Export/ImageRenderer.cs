@@ -16,26 +16,29 @@ public static partial class ImageRenderer
     /// <summary>The image formats this renderer writes.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["png", "svg"];
 
-    /// <summary>Renders every figure in every format asked; returns the file bytes by (figure name, format).</summary>
-    public static IReadOnlyDictionary<(string Name, string Format), byte[]> Render(IReadOnlyList<Figure> figures, IReadOnlyList<string> formats)
+    /// <summary>
+    /// Renders every figure in every format asked; returns the file bytes by (figure name, format). The page and the
+    /// browser profile live in temporary folders removed when the job ends, however it ends; leftovers of a killed
+    /// earlier run are removed first. Throws <see cref="BrowserJobException"/> when the browser gives no images.
+    /// </summary>
+    public static IReadOnlyDictionary<(string Name, string Format), byte[]> Render(IReadOnlyList<Figure> figures, IReadOnlyList<string> formats,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var page = Path.Combine(Path.GetTempPath(), $"mscalf-render-{Environment.ProcessId}-{Guid.NewGuid():N}.html");
-        try
-        {
-            File.WriteAllText(page, RenderPage(figures, formats));
-            var (dom, log) = Browser.DumpDom(page, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300));
-            return Parse(dom, log, figures, formats);
-        }
-        finally
-        {
-            File.Delete(page);
-        }
+        ArgumentNullException.ThrowIfNull(formats);
+        TemporaryFolder.SweepStale();
+        using var work = TemporaryFolder.Create("render");
+        var page = Path.Combine(work.Path, "render.html");
+        File.WriteAllText(page, RenderPage(figures, formats));
+        var (dom, log) = Browser.DumpDom(page, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300), cancellation);
+        return Parse(dom, log, figures, formats);
     }
 
     private static string RenderPage(IReadOnlyList<Figure> figures, IReadOnlyList<string> formats)
     {
         var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>\n");
+        // A dialog would block headless Chromium for good: no page of ours opens one, so none may.
+        html.Append("window.alert = window.confirm = window.prompt = window.print = function () { return null; };\n");
         // A fixed-seed generator (mulberry32) replaces Math.random before plotly.js loads; reseed() restarts it
         // before every plot and export, so each file's ids depend on that figure alone.
         html.Append("var s=20211130;function reseed(){s=20211130;}Math.random=function(){s|=0;s=s+0x6D2B79F5|0;")
@@ -45,8 +48,8 @@ public static partial class ImageRenderer
             html.Append("<script>").Append(PlotlyAssets.GeoAssetsScript()).Append("</script>\n");
         }
         html.Append("<script>").Append(PlotlyAssets.PlotlyJs).Append("</script></head><body><pre id=\"out\">pending</pre><script>\n");
-        html.Append("var FIGS = [").Append(string.Join(",\n", figures.Select(f => $"{{name: {JsonSerializer.Serialize(f.Name)}, fig: {f.ToJson()}}}")))
-            .Append("];\nvar FORMATS = ").Append(JsonSerializer.Serialize(formats)).Append(";\n");
+        html.Append("var FIGS = [").Append(string.Join(",\n", figures.Select(f => $"{{name: {HtmlPage.ScriptSafe(JsonSerializer.Serialize(f.Name))}, fig: {HtmlPage.ScriptSafe(f.ToJson())}}}")))
+            .Append("];\nvar FORMATS = ").Append(HtmlPage.ScriptSafe(JsonSerializer.Serialize(formats))).Append(";\n");
         html.Append("""
             (async function () {
               var out = {};
@@ -78,21 +81,28 @@ public static partial class ImageRenderer
         var text = start < 0 || end < 0 ? "" : WebUtility.HtmlDecode(dom[(start + open.Length)..end]);
         if (!text.StartsWith('{'))
         {
-            var detail = text.Length > 0 ? text : "no output";
-            throw new InvalidOperationException($"Chromium did not render the figures ({detail}). Browser log:\n{Tail(log)}");
+            var detail = text.Length > 0 ? Text.SafeText.Quote(text) : "no output";
+            throw new BrowserJobException($"Chromium did not render the figures ({detail}); run with --verbose for the browser log.", Tail(log));
         }
-        using var json = JsonDocument.Parse(text);
-        var result = new Dictionary<(string, string), byte[]>();
-        foreach (var figure in figures)
+        try
         {
-            foreach (var format in formats)
+            using var json = JsonDocument.Parse(text);
+            var result = new Dictionary<(string, string), byte[]>();
+            foreach (var figure in figures)
             {
-                var url = json.RootElement.GetProperty(figure.Name).GetProperty(format).GetString() ?? "";
-                var bytes = DecodeDataUrl(url);
-                result[(figure.Name, format)] = format == "svg" ? Encoding.UTF8.GetBytes(CanonicalRootTag(Encoding.UTF8.GetString(bytes))) : bytes;
+                foreach (var format in formats)
+                {
+                    var url = json.RootElement.GetProperty(figure.Name).GetProperty(format).GetString() ?? "";
+                    var bytes = DecodeDataUrl(url);
+                    result[(figure.Name, format)] = format == "svg" ? Encoding.UTF8.GetBytes(CanonicalRootTag(Encoding.UTF8.GetString(bytes))) : bytes;
+                }
             }
+            return result;
         }
-        return result;
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new BrowserJobException($"Chromium returned images that could not be read ({ex.Message}).", ex);
+        }
     }
 
     private static byte[] DecodeDataUrl(string url)

@@ -102,7 +102,7 @@ public sealed class Figure2
         trace.SetProperty("locationmode", "ISO-3");
         trace.SetProperty("locations", mapped.Select(r => r.Category.Code).ToArray());
         trace.SetProperty("z", mapped.Select(r => r.Count).ToArray());
-        trace.SetProperty("text", mapped.Select(r => r.Category.Label).ToArray());
+        trace.SetProperty("text", Plot.Text(mapped.Select(r => r.Category.Label)));
         trace.SetProperty("customdata", mapped.Select(r => Math.Round(r.Percent, 1)).ToArray());
         trace.SetProperty("hovertemplate", $"%{{text}}<br>%{{z}} trials (%{{customdata:.1f}}% of {tally.Denominator})<extra></extra>");
         trace.SetProperty("colorscale", new object[] { new object[] { 0, "#DEEBF7" }, new object[] { 1, "#08306B" } });

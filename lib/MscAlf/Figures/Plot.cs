@@ -21,6 +21,20 @@ internal static class Plot
     public static (string X, string Y, string Geo) Axes(int slot) =>
         slot == 1 ? ("x", "y", "geo") : ($"x{slot}", $"y{slot}", $"geo{slot}");
 
+    /// <summary>
+    /// A label from data as plotly.js text: plotly.js reads a subset of HTML in labels (<c>&lt;b&gt;</c>, <c>&lt;a href&gt;</c>,
+    /// entities), so <c>&amp;</c> and <c>&lt;</c> are written as entities and a label shows exactly its own characters.
+    /// Labels without either character are unchanged.
+    /// </summary>
+    public static string Text(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return label.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    }
+
+    /// <summary>Each label of <paramref name="labels"/> as plotly.js text (<see cref="Text(string)"/>).</summary>
+    public static string[] Text(IEnumerable<string> labels) => [.. labels.Select(Text)];
+
     /// <summary>Horizontal bars of a tally, categories top to bottom in display order, hover with n and %.</summary>
     public static Trace Bars(Tally tally, int slot, string unit, string? name = null)
     {
@@ -38,9 +52,9 @@ internal static class Plot
     {
         var (x, y, _) = Axes(slot);
         var trace = new Trace2D("bar");
-        trace.SetProperty("name", name);
+        trace.SetProperty("name", Text(name));
         trace.SetProperty("orientation", "h");
-        trace.SetProperty("y", labels);
+        trace.SetProperty("y", Text(labels));
         trace.SetProperty("x", counts);
         trace.SetProperty("customdata", percents);
         trace.SetProperty("text", counts.Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray());
@@ -57,8 +71,8 @@ internal static class Plot
     {
         var (x, y, _) = Axes(slot);
         var trace = new Trace2D("heatmap");
-        trace.SetProperty("x", columns);
-        trace.SetProperty("y", rows);
+        trace.SetProperty("x", Text(columns));
+        trace.SetProperty("y", Text(rows));
         trace.SetProperty("z", counts);
         trace.SetProperty("text", counts.Select(r => r.Select(c => c == 0 ? "" : c.ToString(CultureInfo.InvariantCulture)).ToArray()).ToArray());
         trace.SetProperty("texttemplate", "%{text}");
@@ -78,7 +92,7 @@ internal static class Plot
     {
         ["type"] = "category",
         ["categoryorder"] = "array",
-        ["categoryarray"] = labels.ToArray(),
+        ["categoryarray"] = Text(labels),
         ["autorange"] = "reversed",
         ["automargin"] = true,
     };

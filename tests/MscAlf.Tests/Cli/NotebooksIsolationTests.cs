@@ -81,6 +81,44 @@ public sealed class NotebooksIsolationTests : IDisposable
     }
 
     [Fact]
+    public async Task NotebooksRun_WhenTwoNotebooksShareAFileName_RefusesBeforeRunningEither()
+    {
+        var first = _scratch.Write("1");
+        var other = Directory.CreateDirectory(Path.Combine(_scratch.Directory, "other")).FullName;
+        var second = Path.Combine(other, Path.GetFileName(first));
+        File.Copy(first, second);
+        var (code, _, error) = await Cli.RunAsync("notebooks", "run", "--out", _out, first, second);
+        Assert.Equal(1, code);
+        Assert.Contains($"{first} and {second} would all be written to", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_out));
+    }
+
+    [Fact]
+    public async Task NotebooksRun_WhenInterruptedWithCtrlC_StopsTheCellAndWritesNothing()
+    {
+        var path = _scratch.Write("while (true) { }");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll"), "notebooks", "run", "--out", _out, path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await Task.Delay(4000);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+        var clock = Stopwatch.StartNew();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(limit.Token);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"it took {clock.Elapsed} to stop");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("Interrupted", await error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_out, Path.GetFileName(path))));
+    }
+
+    [Fact]
     public void NotebooksRun_WhenACellRecursesWithoutEnd_FailsTheCellNotTheProcess()
     {
         var path = _scratch.Write("int Down(int n) => Down(n + 1) + 1;\nDown(0)");
