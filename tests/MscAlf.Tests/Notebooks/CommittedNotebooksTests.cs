@@ -14,9 +14,9 @@ public sealed class CommittedNotebooksTests
     public static TheoryData<string> Files() => [.. Names()];
 
     [Fact]
-    public void Folder_WhenListed_HoldsTheSixLessons() =>
+    public void Folder_WhenListed_HoldsTheSevenLessons() =>
         Assert.Equal(["00-overview.ipynb", "01-load-and-inspect.ipynb", "02-figure2-trial-landscape.ipynb",
-            "03-preclinical-evidence.ipynb", "04-exploration.ipynb", "05-refresh-from-registry.ipynb"], Names());
+            "03-preclinical-evidence.ipynb", "04-exploration.ipynb", "05-refresh-from-registry.ipynb", "06-whole-registry.ipynb"], Names());
 
     [Theory]
     [MemberData(nameof(Files))]
