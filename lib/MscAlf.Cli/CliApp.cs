@@ -46,6 +46,7 @@ public static class CliApp
             ImportCommand.Create(),
             DiffCommand.Create(),
             FetchCommand.Create(),
+            QueryCommand.Create(),
             KernelCommand.Create(),
         };
         root.Options.Add(verbose);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MscAlf.Data;
-using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Registry;
 
 namespace MscAlf.Cli;
@@ -18,20 +18,38 @@ internal static class DiffCommand
         command.SetAction(result =>
         {
             var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
+            var (oldPath, newPath) = (result.GetValue(old)!.FullName, result.GetValue(@new)!.FullName);
             try
             {
-                var changes = TrialDiff.Compare(TrialFiles.Read(result.GetValue(old)!.FullName), TrialFiles.Read(result.GetValue(@new)!.FullName));
+                foreach (var input in new[] { oldPath, newPath })
+                {
+                    if (FileIdentity.KindOf(input) != FileKind.Regular)
+                    {
+                        stderr.WriteLine($"{Located.Value(input)}: {(FileIdentity.KindOf(input) == FileKind.Directory ? "is a folder; diff compares two trials files" : "no such trials file")}");
+                        return CliApp.Failure;
+                    }
+                }
+                if (result.GetValue(output) is { } target)
+                {
+                    OutputGuard.CheckFile(target.FullName, [oldPath, newPath]);
+                }
+                var changes = TrialDiff.Compare(TrialFiles.Read(oldPath), TrialFiles.Read(newPath));
                 stdout.Write(TrialDiff.ToTable(changes));
                 if (result.GetValue(output) is { } file)
                 {
-                    AtomicFile.WriteAllText(file.FullName, TrialDiff.ToCsv(changes));
+                    AtomicOutput.WriteText(file.FullName, writer => TrialDiff.WriteCsv(changes, writer));
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {changes.Count} changes to {file.FullName}"));
                 }
                 return 0;
             }
-            catch (Exception ex) when (ex is DataValidationException or FileNotFoundException or DirectoryNotFoundException)
+            catch (Exception ex) when (ex is DataValidationException or FileNotFoundException or DirectoryNotFoundException or OutputRefusedException)
             {
                 stderr.WriteLine(ex.Message);
+                return CliApp.Failure;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{Located.Value(result.GetValue(output)?.FullName ?? oldPath)}: {Located.Value(ex.Message)}");
                 return CliApp.Failure;
             }
         });

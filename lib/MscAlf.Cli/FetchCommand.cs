@@ -58,13 +58,19 @@ internal static class FetchCommand
         http.DefaultRequestHeaders.UserAgent.ParseAdd("MscAlfNotebooks/1.0");
         try
         {
+            IO.OutputGuard.CheckFolder(directory, []);
             stdout.WriteLine($"Fetching {options.BaseUrl}studies into {directory}");
             var result = await new StudiesFetcher(http, options, stdout).FetchAsync(directory, cancellation).ConfigureAwait(false);
             stdout.WriteLine($"Fetched {result.Pages} page(s); registry totalCount {result.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}; {result.Requests} request(s) this run");
         }
-        catch (FetchException ex)
+        catch (Exception ex) when (ex is FetchException or IO.OutputRefusedException)
         {
             stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{IO.Located.Value(directory)}: cannot write there ({IO.Located.Value(ex.Message)})");
             return CliApp.Failure;
         }
         return ImportCommand.Run(Path.Combine(directory, "pages"), Path.Combine(directory, "trials.csv"), skipInvalid: false, stdout, stderr);

@@ -1,75 +1,65 @@
 using System.CommandLine;
+using System.Globalization;
+using DuckDB.NET.Data;
+using MscAlf.IO;
 using MscAlf.Registry;
 
 namespace MscAlf.Cli;
 
 /// <summary>
-/// <c>import FILE-OR-DIR --out TRIALS.csv [--skip-invalid]</c>: registry exports (website CSV, API v2 JSON) into the
-/// trials.csv schema with the derived columns.
+/// <c>import INPUT --out X.duckdb|X.csv|X.parquet [--skip-invalid]</c>: registry exports (the bulk zip, a folder,
+/// API v2 JSON, the website's CSV) into the trials schema with the derived columns, streamed.
 /// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("input") { Description = "A CSV export, an API v2 JSON file, or a folder of JSON files." };
-        var output = new Option<FileInfo>("--out") { Description = "The CSV to write (trials.csv schema plus derived columns).", Required = true };
+        var input = new Argument<string>("input")
+        {
+            Description = "The registry's bulk zip, a folder, an API v2 JSON file (study, array or /studies page) or a website CSV export.",
+        };
+        var output = new Option<string>("--out") { Description = "The output: X.duckdb (a database, upserted), X.csv or X.parquet.", Required = true };
         var skip = new Option<bool>("--skip-invalid") { Description = "Skip invalid records, reporting each one, instead of failing." };
-        var command = new Command("import", "Import registry records into the trials.csv schema, with the derived concepts.") { input, output, skip };
-        command.SetAction(result => Run(result.GetValue(input)!, result.GetValue(output)!.FullName, result.GetValue(skip),
+        var command = new Command("import", "Import registry records into the trials schema, with the derived concepts.") { input, output, skip };
+        command.SetAction(result => Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(skip),
             CliApp.Out(result), CliApp.Err(result)));
         return command;
     }
 
     public static int Run(string input, string output, bool skipInvalid, TextWriter stdout, TextWriter stderr)
     {
-        if (!File.Exists(input) && !Directory.Exists(input))
+        if (FileIdentity.KindOf(input) == FileKind.Missing)
         {
-            stderr.WriteLine($"{input}: no such file or folder");
+            stderr.WriteLine($"{Located.Value(input)}: no such file or folder");
             return CliApp.Failure;
         }
-        var read = Read(input);
-        var imported = new List<ImportedTrial>();
-        var errors = new List<RecordError>(read.Errors);
-        foreach (var group in read.Studies.GroupBy(s => s.NctId))
+        try
         {
-            // The same study in two files (overlapping pages, a rerun) is one record: keep the last read, say so.
-            var study = group.Last();
-            if (group.Count() > 1)
-            {
-                stdout.WriteLine($"  {study.NctId} appears {group.Count()} times ({string.Join(", ", group.Select(s => s.Origin))}); kept {study.Origin}");
-            }
-            var (trial, problems) = RegistryImport.Import(study);
-            errors.AddRange(problems);
-            if (trial is not null)
-            {
-                imported.Add(trial);
-            }
+            OutputGuard.CheckFile(output, [input]);
+            var options = new ImportOptions { SkipInvalid = skipInvalid, Progress = stdout, Problems = stderr };
+            var summary = RegistryImporter.Run(input, output, options);
+            var database = output.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
+            var stored = database
+                ? string.Create(CultureInfo.InvariantCulture, $"kept {summary.KeptStored} stored trials updated more recently; the database holds {summary.Total} trials; ")
+                : "";
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Read {summary.Read} records; imported {summary.Imported} ({summary.Liver} liver, {summary.Imported - summary.Liver} not liver); skipped {summary.Skipped} invalid; merged {summary.Merged} duplicates; {stored}wrote {Path.GetFullPath(output)}"));
+            return 0;
         }
-        if (errors.Count > 0)
+        catch (ImportFailedException ex)
         {
-            var writer = skipInvalid ? stdout : stderr;
-            foreach (var error in errors)
-            {
-                writer.WriteLine($"  {(skipInvalid ? "skipped " : "")}{error}");
-            }
-            if (!skipInvalid)
-            {
-                stderr.WriteLine($"{errors.Count} invalid record(s); nothing written. Fix them or pass --skip-invalid.");
-                return CliApp.Failure;
-            }
+            stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
         }
-        ImportedTrialsCsv.Write(output, imported);
-        TrialFiles.Read(output); // the file must read back under its own schema
-        var liver = imported.Count(t => t.IsLiver);
-        var duplicates = read.Studies.Count - read.Studies.DistinctBy(s => s.NctId).Count();
-        stdout.WriteLine($"Read {read.RecordsRead} records; imported {imported.Count} ({liver} liver, {imported.Count - liver} not liver); " +
-            $"skipped {errors.Select(e => e.Origin).Distinct().Count()} invalid; merged {duplicates} duplicates; wrote {output}");
-        return 0;
+        catch (Exception ex) when (ex is OutputRefusedException or ArgumentException)
+        {
+            stderr.WriteLine(ex.Message);
+            return CliApp.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DuckDBException)
+        {
+            stderr.WriteLine($"{Located.Value(output)}: cannot write the output ({Located.Value(ex.Message.Split('\n')[0])}); nothing was changed");
+            return CliApp.Failure;
+        }
     }
-
-    /// <summary>Reads a CSV export or API JSON (file or folder), by extension.</summary>
-    public static ReadResult Read(string input) =>
-        File.Exists(input) && input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            ? CsvExportReader.Read(input)
-            : ApiJsonReader.Read(input);
 }

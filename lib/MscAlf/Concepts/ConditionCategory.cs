@@ -106,6 +106,7 @@ public static partial class ConditionCategory
     public static Classified<ConditionClass> Classify(StudyText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.Folded();
         var primary = text.Conditions.Concat(text.Titles).ToList();
         var summary = new[] { text.Summary }.OfType<string>().ToList();
         return Find(primary) ?? Find(summary) ?? new(new ConditionClass(Condition.NotLiver, null), null);
@@ -113,6 +114,10 @@ public static partial class ConditionCategory
 
     private static Classified<ConditionClass>? Find(List<string> fields)
     {
+        if (!fields.Any(f => AnyLiverWord().IsMatch(f)))
+        {
+            return null; // every rule below needs one of these words: one scan instead of seven
+        }
         foreach (var (category, pattern) in Rules)
         {
             foreach (var field in fields)
@@ -153,6 +158,9 @@ public static partial class ConditionCategory
 
     [GeneratedRegex(@"\bliver\b|\bhepat|\bbiliary\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherLiverPattern();
+
+    [GeneratedRegex(@"liver|hepat|cirrho|fibrosis|biliar|cholang|cholesta|wilson|NAFLD|NASH|steatohepat|portal|fulminant|ESLD|ALF|ACLF|end[\s-]+stage|acute[\s-]+on[\s-]+chronic", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyLiverWord();
 
     [GeneratedRegex(@"\bbiliary\s+cirrho|\bprimary\s+biliary\b|\bPBC\b", RegexOptions.IgnoreCase)]
     private static partial Regex BiliarySubtype();

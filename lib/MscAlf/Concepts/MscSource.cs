@@ -8,16 +8,28 @@ namespace MscAlf.Concepts;
 /// text into the project's code set (<see cref="MscSourceCode"/>).
 /// </summary>
 /// <remarks>
-/// <para>Fields read, in order: intervention names and descriptions; then the brief and official titles; then
-/// the brief summary. The first of these three groups that names a tissue next to an MSC term decides.</para>
-/// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …) or appears
-/// within 120 characters of an MSC term (mesenchymal, MSC, stromal cell, exosome, extracellular vesicle,
-/// secretome, ABCB5) in the same field. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical
+/// <para>Text is folded first (<see cref="TextFold"/>: typographic apostrophes and accents, NFKC). An observational
+/// study gives no cells, so it is <c>not_applicable</c>, unless it names MSCs given (an observational cohort of
+/// patients "after autologous MSC transplantation").</para>
+/// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
+/// given), then the brief and official titles, then the brief summary without its background sentences (sentences
+/// about previous studies, animal or in-vitro work). The first group that names a tissue decides; a tissue named only
+/// in the background never does.</para>
+/// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …), appears within
+/// 120 characters of an MSC term (mesenchymal, MSC, stromal cells, exosome, extracellular vesicle, secretome) in the
+/// same field, names its own stem or stromal cells where that tissue's cultured cells are MSCs ("adipose-derived stem
+/// cells", "umbilical cord stem cells", "Wharton's jelly cells", placenta, amnion, dental pulp, menstrual blood;
+/// "marrow stromal cells"), or is where the cells are taken from ("obtained from the bone marrow", "bone marrow
+/// harvest") in a record that names MSCs. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical
 /// cord blood" is not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
-/// <para>Fall-through: an MSC term but no tissue anywhere gives <c>unspecified</c>; no MSC term at all gives
-/// <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic stem-cell
-/// trial is not read as MSCs. The rule is plausibility-checked against the curated sources of data/trials.csv
-/// (agreement printed by the tests and noted in the README), not validated.</para>
+/// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
+/// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
+/// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
+/// tumour", the "mesenchymal subtype" of a cancer, corneal "stromal" tissue or ABCB5-positive limbal (epithelial) stem
+/// cells. A product named only by its brand
+/// (Prochymal, ALLO-ASC) is not recognised: the rule knows no product list. The rule is plausibility-checked against
+/// the curated sources of data/trials.csv and a hand-labelled set of other registry records (docs/classifiers.md), not
+/// validated.</para>
 /// </remarks>
 public static partial class MscSource
 {
@@ -55,14 +67,31 @@ public static partial class MscSource
         (MscSourceCode.Other, OtherTissue()),
     ];
 
+    /// <summary>Tissues whose own "stem cells" or "stromal cells" are MSCs when cultured.</summary>
+    private static readonly HashSet<MscSourceCode> MscTissues =
+    [
+        MscSourceCode.UmbilicalCord, MscSourceCode.Adipose, MscSourceCode.Placenta, MscSourceCode.Amniotic,
+        MscSourceCode.MenstrualBlood, MscSourceCode.DentalPulp,
+    ];
+
     /// <summary>Classifies the MSC source of a record from its text.</summary>
     public static Classified<MscSourceCode> Classify(StudyText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        IEnumerable<string>[] groups = [text.Interventions, text.Titles, new[] { text.Summary }.OfType<string>()];
+        text = text.Folded();
+        IEnumerable<string>[] groups = [text.Interventions.Concat(text.Arms), text.Titles, Foreground(text.Summary)];
+        if (IsObservational(text.StudyType) && !groups.SelectMany(g => g).Any(f => Given().IsMatch(f)))
+        {
+            return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …)");
+        }
+        var mention = groups.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
+        if (mention.Field is null)
+        {
+            return new(MscSourceCode.NotApplicable, null); // no MSC term and no tissue naming its own cells
+        }
         foreach (var group in groups)
         {
-            var found = group.SelectMany(FindTissues).ToList();
+            var found = group.SelectMany(f => FindTissues(f, mention.Field is not null)).ToList();
             var distinct = found.Select(f => f.Code).Distinct().ToList();
             if (distinct.Count > 0)
             {
@@ -70,19 +99,42 @@ public static partial class MscSource
                 return new(distinct.Count == 1 ? distinct[0] : MscSourceCode.Mixed, evidence);
             }
         }
-        var mention = groups.SelectMany(g => g).Select(f => (Field: f, Match: MscTerm().Match(f))).FirstOrDefault(m => m.Match.Success);
-        return mention.Field is null
-            ? new(MscSourceCode.NotApplicable, null)
-            : new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match.Index, mention.Match.Length));
+        return new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length));
     }
 
-    private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field)
+    private static bool IsObservational(string? type) =>
+        type is not null && type.Replace("_", "", StringComparison.Ordinal).Equals("OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The summary's sentences that are not background (previous studies, animal or in-vitro work).</summary>
+    private static IEnumerable<string> Foreground(string? summary) =>
+        summary is null ? [] : SentenceBreak().Split(summary).Where(s => !Background().IsMatch(s));
+
+    /// <summary>An MSC term, or a tissue naming its own stem or stromal cells, in <paramref name="field"/>.</summary>
+    private static Match? MscMention(string field)
+    {
+        var term = MscTerm().Match(field);
+        if (term.Success)
+        {
+            return term;
+        }
+        if (!field.Contains("cell", StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // a tissue naming its own cells needs the word
+        }
+        return Tissues.SelectMany(t => t.Pattern.Matches(field).Select(m => (t.Code, Match: m)))
+            .Where(t => NamesOwnCells(t.Code, field, t.Match)).Select(t => t.Match).FirstOrDefault();
+    }
+
+    private static bool NamesOwnCells(MscSourceCode code, string field, Match tissue)
+    {
+        var after = field.AsSpan(tissue.Index + tissue.Length);
+        return OwnStromalCells().IsMatch(after) || (MscTissues.Contains(code) && OwnStemCells().IsMatch(after))
+            || (tissue.Value.Contains("jelly", StringComparison.OrdinalIgnoreCase) && JellyCells().IsMatch(after));
+    }
+
+    private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field, bool recordNamesMscs)
     {
         var terms = MscTerm().Matches(field).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
-        if (terms.Count == 0)
-        {
-            yield break;
-        }
         var taken = new List<(int Start, int End)>();
         foreach (var (code, pattern) in Tissues)
         {
@@ -91,7 +143,8 @@ public static partial class MscSource
                 var (start, end) = (match.Index, match.Index + match.Length);
                 var overlaps = taken.Any(t => start < t.End && t.Start < end); // "cord blood" hides "umbilical cord"
                 var near = terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
-                if (!overlaps && near)
+                var source = recordNamesMscs && (TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end)));
+                if (!overlaps && (near || NamesOwnCells(code, field, match) || source))
                 {
                     taken.Add((start, end));
                     yield return (code, StudyText.Snippet(field, match.Index, match.Length));
@@ -100,16 +153,40 @@ public static partial class MscSource
         }
     }
 
-    [GeneratedRegex(@"\bmesenchyma|\b\w*-?MSCs?\b|\bMSC|\bstromal\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    private static partial Regex Given();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\b(?:previous(?:ly)?|prior|earlier|recent)\s+(?:\w+\s+)?(?:studies|study|trials?|reports?|work|research)\b|\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:shown|reported|used|studied|demonstrated|confirmed|proven|proved|found)\b|\bin\s+(?:animal|preclinical|rodent)|\b(?:rats|mice|murine|animal\s+models?)\b|\bin\s+vitro\b|\bliterature\b|\bet\s+al\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Background();
+
+    [GeneratedRegex(@"^[\s-]*(?:tissue[\s-]+)?(?:-?derived[\s-]+)?(?:(?!blood\b)\w+[\s-]+)?(?:stem|stromal|progenitor|regenerative)[\s-]+cells?\b|^'?s?[\s-]+jelly[\s-]+(?:derived[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnStemCells();
+
+    [GeneratedRegex(@"^[\s-]*(?:-?derived[\s-]+)?(?:mesenchymal[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JellyCells();
+
+    [GeneratedRegex(@"^[\s-]*(?:-?derived[\s-]+)?stromal[\s-]+(?:stem[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnStromalCells();
+
+    [GeneratedRegex(@"\b(?:obtained|derived|harvested|isolated|collected|taken|aspirated|expanded)\s+from\s+(?:the\s+)?(?:\w+'s\s+|patients?'?\s+|donors?'?\s+|own\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TakenFrom();
+
+    [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Harvest();
+
+    [GeneratedRegex(@"\bmesenchyma(?!l[\s-]+(?:type|subtype|tumou?rs?|neoplasms?|cancers?|chondrosarcoma)\b|l-type)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
     private static partial Regex CordBlood();
 
-    [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bUMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bUMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
     private static partial Regex UmbilicalCord();
 
-    [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bBMSCs?\b|\bmarrow[\s-]+derived\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
     [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
@@ -133,6 +210,6 @@ public static partial class MscSource
     [GeneratedRegex(@"\biPSCs?\b|\biPS[\s-]+cells?\b|\binduced\s+pluripotent\b", RegexOptions.IgnoreCase)]
     private static partial Regex Ipsc();
 
-    [GeneratedRegex(@"\bsynovi(?:al|um)\b|\btonsil|\bmuscle[\s-]+derived\b|\bembryonic\s+stem\b|\bESCs?[\s-]+derived\b|\bESCs?-MSCs?\b|\bolfactory\b|\bperiosteum\b|\bliver[\s-]+derived\s+(?:progenitor|stem|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsynovi(?:al|um)\b|\btonsil|\bmuscle[\s-]+derived\b|\bembryonic\s+stem\b|\bESCs?[\s-]+derived\b|\bESCs?-MSCs?\b|\bolfactory\b|\bperiosteum\b|\bPB-?MSCs?\b|\bperipheral[\s-]+blood[\s-]+(?:derived[\s-]+)?(?=mesenchymal|MSC)|\bliver[\s-]+derived\s+(?:progenitor|stem|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex OtherTissue();
 }

@@ -16,9 +16,26 @@ public sealed record StudyText
     public IReadOnlyList<string> Conditions { get; init; } = [];
     /// <summary>Intervention names, other names and descriptions, one per item.</summary>
     public IReadOnlyList<string> Interventions { get; init; } = [];
+    /// <summary>Arm groups (label and description), one per item.</summary>
+    public IReadOnlyList<string> Arms { get; init; } = [];
+
+    /// <summary>The study type (INTERVENTIONAL, OBSERVATIONAL …), when known.</summary>
+    public string? StudyType { get; init; }
 
     /// <summary>The two titles that are present.</summary>
     internal IEnumerable<string> Titles => new[] { Title, OfficialTitle }.OfType<string>();
+
+    /// <summary>The same text with every field folded (<see cref="TextFold.Fold"/>).</summary>
+    internal StudyText Folded() => new()
+    {
+        Title = Title is null ? null : TextFold.Fold(Title),
+        OfficialTitle = OfficialTitle is null ? null : TextFold.Fold(OfficialTitle),
+        Summary = Summary is null ? null : TextFold.Fold(Summary),
+        Conditions = [.. Conditions.Select(TextFold.Fold)],
+        Interventions = [.. Interventions.Select(TextFold.Fold)],
+        Arms = [.. Arms.Select(TextFold.Fold)],
+        StudyType = StudyType,
+    };
 
     internal static string Snippet(string text, int index, int length, int context = 40)
     {

@@ -1,90 +1,132 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
 /// <summary>
-/// Reads the ClinicalTrials.gov website's CSV download (the modern export). Columns are mapped by header name, so
-/// any subset of the 30 columns in any order works; an empty cell is an unknown value. Only "NCT Number" is
-/// required. Lists are <c>|</c>-separated; the country of a site is the last comma-separated part of its location.
+/// Reads the ClinicalTrials.gov website's CSV download, record by record: the current export (since 2023:
+/// <c>Study Title</c>, <c>Study Status</c>, API spellings such as <c>RECRUITING</c>) and the classic one
+/// (<c>Title</c>, <c>Status</c>, <c>Sponsor/Collaborators</c>, display spellings such as <c>Recruiting</c> and dates
+/// such as <c>March 15, 2019</c>). Columns are mapped by header name, so any subset in any order works; a header that
+/// neither export has is an error naming it, so no column is lost silently. An empty cell is an unknown value. Only
+/// the NCT number is required. Lists are <c>|</c>-separated; the country of a site is the last comma-separated part
+/// of its location.
 /// </summary>
 public static class CsvExportReader
 {
     /// <summary>The header the reader requires.</summary>
     public const string NctColumn = "NCT Number";
 
-    /// <summary>Reads one CSV export.</summary>
+    /// <summary>Header names of both exports, mapped to the field they fill (null: known, not read).</summary>
+    private static readonly Dictionary<string, string?> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [NctColumn] = "nct", ["Study Title"] = "title", ["Title"] = "title", ["Brief Summary"] = "summary",
+        ["Study Status"] = "status", ["Status"] = "status", ["Conditions"] = "conditions", ["Interventions"] = "interventions",
+        ["Phases"] = "phases", ["Study Type"] = "type", ["Enrollment"] = "enrollment", ["Locations"] = "locations",
+        ["Start Date"] = "start", ["First Posted"] = "first", ["Last Update Posted"] = "last", ["Sponsor"] = "sponsor",
+        ["Sponsor/Collaborators"] = "sponsors",
+        // Known columns the trial record does not use.
+        ["Study URL"] = null, ["URL"] = null, ["Acronym"] = null, ["Study Results"] = null, ["Primary Outcome Measures"] = null,
+        ["Secondary Outcome Measures"] = null, ["Other Outcome Measures"] = null, ["Outcome Measures"] = null,
+        ["Collaborators"] = null, ["Sex"] = null, ["Gender"] = null, ["Age"] = null, ["Funder Type"] = null, ["Funded Bys"] = null,
+        ["Study Design"] = null, ["Study Designs"] = null, ["Other IDs"] = null, ["Primary Completion Date"] = null,
+        ["Completion Date"] = null, ["Results First Posted"] = null, ["Study Documents"] = null, ["Rank"] = null,
+    };
+
+    /// <summary>Reads one CSV export into memory.</summary>
     public static ReadResult Read(string path)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, Path.GetFileName(path));
+        return ReadResult.From(Items(reader, Path.GetFileName(path)));
     }
 
-    /// <summary>Reads CSV export text; <paramref name="label"/> names it in errors.</summary>
-    public static ReadResult Read(TextReader reader, string label)
+    /// <summary>Reads CSV export text into memory; <paramref name="label"/> names it in errors.</summary>
+    public static ReadResult Read(TextReader reader, string label) => ReadResult.From(Items(reader, label));
+
+    /// <summary>Reads CSV export text record by record; <paramref name="label"/> names it in errors.</summary>
+    public static IEnumerable<RegistryItem> Items(TextReader reader, string label)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        var tokenizer = new CsvTokenizer(reader);
+        if (tokenizer.Read() is not { } first)
+        {
+            yield return RegistryItem.Invalid(new RecordError($"{label}:1", null, null, "a header line; the file is empty"));
+            yield break;
+        }
+        var header = first.Fields.Select(h => h.Trim()).ToArray();
+        if (HeaderError(header, label) is { } headerError)
+        {
+            yield return RegistryItem.Invalid(headerError);
+            yield break;
+        }
+        var column = header.Select((name, index) => (name, index)).Where(c => Columns[c.name] is not null)
+            .ToDictionary(c => Columns[c.name]!, c => c.index);
+        while (tokenizer.Read() is { } record)
+        {
+            var origin = $"{label}:{record.Line}";
+            if (record.BadField is { } bad)
+            {
+                yield return RegistryItem.Invalid(new RecordError(origin, null, bad, "well-formed CSV quoting (a quote inside an unquoted cell, text after a closing quote, or an unclosed quote)"));
+                continue;
+            }
+            if (record.Fields.Length != header.Length)
+            {
+                yield return RegistryItem.Invalid(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Fields.Length}"));
+                continue;
+            }
+            yield return Record(record.Fields, column, origin);
+        }
+    }
+
+    private static RecordError? HeaderError(string[] header, string label)
+    {
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (!Columns.ContainsKey(header[i]))
+            {
+                return new RecordError($"{label}:1", $"column {i + 1}", header[i],
+                    "a column of the website's CSV export (current or classic); this header is from neither");
+            }
+        }
+        var twice = header.GroupBy(Columns.GetValueOrDefault).FirstOrDefault(g => g.Key is not null && g.Count() > 1);
+        if (twice is not null)
+        {
+            return new RecordError($"{label}:1", null, string.Join(", ", twice), "each field once; these columns say the same thing");
+        }
+        return header.Any(h => Columns[h] == "nct")
+            ? null
+            : new RecordError($"{label}:1", NctColumn, null, $"a '{NctColumn}' column; the header has {string.Join(", ", header)}");
+    }
+
+    private static RegistryItem Record(string[] record, Dictionary<string, int> column, string origin)
+    {
+        string? Get(string field) => column.TryGetValue(field, out var i) ? Fields.Clean(record[i]) : null;
         var errors = new List<RecordError>();
-        var studies = new List<RegistryStudy>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var nct = Get("nct");
+        if (!Fields.IsNctId(nct))
         {
-            BadDataFound = args => errors.Add(new RecordError($"{label}:{args.Context.Parser?.RawRow}", null, args.Field, "well-formed CSV quoting")),
-            MissingFieldFound = null,
+            return RegistryItem.Invalid(new RecordError(origin, NctColumn, nct, "an NCT number (NCT and eight digits)"));
+        }
+        var interventions = Fields.List(Get("interventions"));
+        var study = new RegistryStudy
+        {
+            NctId = nct!,
+            Origin = origin,
+            Title = Get("title"),
+            Summary = Get("summary"),
+            Conditions = Fields.List(Get("conditions")),
+            Interventions = interventions,
+            InterventionNames = interventions,
+            Phases = Fields.List(Get("phases")),
+            Status = Get("status"),
+            StudyType = Get("type"),
+            Enrollment = Fields.Integer(Get("enrollment"), origin, "Enrollment", errors),
+            Countries = [.. Fields.List(Get("locations")).Select(CountryOf).OfType<string>().Distinct()],
+            StartDate = Fields.Date(Get("start"), origin, "Start Date", errors),
+            FirstPosted = Fields.Date(Get("first"), origin, "First Posted", errors),
+            LastUpdatePosted = Fields.Date(Get("last"), origin, "Last Update Posted", errors),
+            Sponsor = Get("sponsor") ?? (Fields.List(Get("sponsors")) is [var first, ..] ? first : null),
         };
-        using var parser = new CsvParser(reader, config);
-        if (!parser.Read())
-        {
-            return new ReadResult([], [new RecordError($"{label}:1", null, null, "a header line; the file is empty")]);
-        }
-        var header = (parser.Record ?? []).Select(h => h.TrimStart('\uFEFF').Trim()).ToArray();
-        var column = header.Select((name, index) => (name, index)).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().index);
-        if (!column.ContainsKey(NctColumn))
-        {
-            return new ReadResult([], [new RecordError($"{label}:1", NctColumn, null, $"a '{NctColumn}' column; the header has {string.Join(", ", header)}")]);
-        }
-        var previousEnd = parser.RawRow;
-        while (parser.Read())
-        {
-            var origin = $"{label}:{previousEnd + 1}";
-            previousEnd = parser.RawRow;
-            var record = parser.Record ?? [];
-            if (record.Length != header.Length)
-            {
-                errors.Add(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Length}"));
-                continue;
-            }
-            string? Get(string name) => column.TryGetValue(name, out var i) ? Fields.Clean(record[i]) : null;
-            var before = errors.Count;
-            var nct = Get(NctColumn);
-            if (!Fields.IsNctId(nct))
-            {
-                errors.Add(new RecordError(origin, NctColumn, nct, "an NCT number (NCT and eight digits)"));
-                continue;
-            }
-            var study = new RegistryStudy
-            {
-                NctId = nct!,
-                Origin = origin,
-                Title = Get("Study Title"),
-                Summary = Get("Brief Summary"),
-                Conditions = Fields.List(Get("Conditions")),
-                Interventions = Fields.List(Get("Interventions")),
-                Phases = Fields.List(Get("Phases")),
-                Status = Get("Study Status"),
-                StudyType = Get("Study Type"),
-                Enrollment = Fields.Integer(Get("Enrollment"), origin, "Enrollment", errors),
-                Countries = [.. Fields.List(Get("Locations")).Select(CountryOf).OfType<string>().Distinct()],
-                StartDate = Fields.Date(Get("Start Date"), origin, "Start Date", errors),
-                FirstPosted = Fields.Date(Get("First Posted"), origin, "First Posted", errors),
-                LastUpdatePosted = Fields.Date(Get("Last Update Posted"), origin, "Last Update Posted", errors),
-                Sponsor = Get("Sponsor"),
-            };
-            if (errors.Count == before)
-            {
-                studies.Add(study);
-            }
-        }
-        return new ReadResult(studies, errors);
+        return errors.Count == 0 ? RegistryItem.Of(study) : RegistryItem.Invalid(errors);
     }
 
     private static string? CountryOf(string location)

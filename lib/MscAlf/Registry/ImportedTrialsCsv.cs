@@ -1,9 +1,8 @@
 using System.Globalization;
-using CsvHelper;
 using MscAlf.Codes;
 using MscAlf.Concepts;
 using MscAlf.Data;
-using MscAlf.Export;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
@@ -33,24 +32,15 @@ public static class ImportedTrialsCsv
     public static void Write(string path, IEnumerable<ImportedTrial> trials)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true))
+        AtomicOutput.WriteText(path, writer =>
         {
-            foreach (var column in Schema.Columns)
-            {
-                csv.WriteField(column.Name);
-            }
-            csv.NextRecord();
+            using var csv = SafeCsv.Writer(writer);
+            csv.Header(Schema.Columns.Select(c => c.Name));
             foreach (var trial in trials)
             {
-                foreach (var cell in Cells(trial))
-                {
-                    csv.WriteField(cell ?? "");
-                }
-                csv.NextRecord();
+                csv.Row(Cells(trial));
             }
-        }
-        AtomicFile.WriteAllText(path, text.ToString());
+        });
     }
 
     /// <summary>The cells of one trial in <c>trials.csv</c> column order (null for empty).</summary>
@@ -72,7 +62,8 @@ public static class ImportedTrialsCsv
         ];
     }
 
-    private static IEnumerable<string?> Cells(ImportedTrial imported) =>
+    /// <summary>The cells of one imported trial in <see cref="Schema"/> column order (null for empty).</summary>
+    public static IEnumerable<string?> Cells(ImportedTrial imported) =>
         TrialCells(imported.Trial).Concat(
         [
             "automatic", CodeSet<Phase>.Code(imported.Phase), CodeSet<Status>.Code(imported.Status),
@@ -87,13 +78,20 @@ public static class ImportedTrialsCsv
 /// <summary>Reads trial records from either a curated <c>trials.csv</c> or an import file (told apart by the header).</summary>
 public static class TrialFiles
 {
-    /// <summary>The trials of <paramref name="path"/>; throws <see cref="DataValidationException"/> with every error.</summary>
+    /// <summary>
+    /// The trials of <paramref name="path"/>; throws <see cref="DataValidationException"/> with every error. Cells of an
+    /// import file are decoded (<see cref="CsvCell.Decode"/>): the apostrophe that guards a formula-like value is removed.
+    /// </summary>
     public static IReadOnlyList<Trial> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var header = File.ReadLines(path).FirstOrDefault() ?? "";
-        var schema = header.Split(',').Contains("curation") ? ImportedTrialsCsv.Schema : Trial.Schema;
-        var (rows, errors) = CsvTable.Read(path, schema);
-        return errors.Count > 0 ? throw new DataValidationException(errors) : [.. rows.Select(Trial.FromRow)];
+        var imported = header.Split(',').Contains("curation");
+        var (rows, errors) = CsvTable.Read(path, imported ? ImportedTrialsCsv.Schema : Trial.Schema);
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+        return [.. rows.Select(r => imported ? r with { Cells = r.Cells.ToDictionary(c => c.Key, c => CsvCell.Decode(c.Value)) } : r).Select(Trial.FromRow)];
     }
 }

@@ -57,11 +57,7 @@ public static partial class RegistryImport
         {
             return (null, errors);
         }
-        var text = new StudyText
-        {
-            Title = study.Title, OfficialTitle = study.OfficialTitle, Summary = study.Summary,
-            Conditions = study.Conditions, Interventions = study.Interventions,
-        };
+        var text = TextOf(study);
         var separatorNote = new[] { study.Conditions, study.Countries }.Any(l => l.Any(i => i.Contains('|', StringComparison.Ordinal)))
             ? "; a '|' inside a condition or country was written as '/' (the list separator)" : "";
         var source = MscSource.Classify(text);
@@ -84,6 +80,17 @@ public static partial class RegistryImport
         var codes = study.Countries.Select(c => Country.Classify(c).Value?.Alpha3).OfType<string>().Distinct().ToList();
         return (new ImportedTrial(trial, TrialConcepts.Phase(trial), TrialStatus.Classify(status).Value, condition.Value,
             condition.Evidence, TrialConcepts.Band(trial), codes), []);
+    }
+
+    /// <summary>The text fields of a record that the classifiers read.</summary>
+    public static StudyText TextOf(RegistryStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return new StudyText
+        {
+            Title = study.Title, OfficialTitle = study.OfficialTitle, Summary = study.Summary,
+            Conditions = study.Conditions, Interventions = study.Interventions, Arms = study.Arms, StudyType = study.StudyType,
+        };
     }
 
     private static string NoSeparator(string item) => item.Replace('|', '/');
@@ -148,7 +155,9 @@ public static partial class RegistryImport
         {
             return null;
         }
-        var text = NotLetter().Replace(raw, "").ToUpperInvariant() switch
+        // The classic export writes expanded access with its kind: "Expanded Access:Individual Patients".
+        var kind = raw.Split(':', 2)[0];
+        var text = NotLetter().Replace(kind, "").ToUpperInvariant() switch
         {
             "INTERVENTIONAL" => "Interventional",
             "OBSERVATIONAL" => "Observational",

@@ -1,4 +1,5 @@
 using MscAlf.Data;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
@@ -22,6 +23,10 @@ public sealed record RegistryStudy
     public IReadOnlyList<string> Conditions { get; init; } = [];
     /// <summary>Interventions as <c>TYPE: name</c>, then their descriptions and other names.</summary>
     public IReadOnlyList<string> Interventions { get; init; } = [];
+    /// <summary>The interventions themselves, one <c>TYPE: name</c> each (no descriptions).</summary>
+    public IReadOnlyList<string> InterventionNames { get; init; } = [];
+    /// <summary>Arm groups as <c>label: description</c>, when the export has them (API JSON).</summary>
+    public IReadOnlyList<string> Arms { get; init; } = [];
     /// <summary>Phases, registry spelling.</summary>
     public IReadOnlyList<string> Phases { get; init; } = [];
     /// <summary>Overall status, registry spelling.</summary>
@@ -58,23 +63,90 @@ public sealed record RegistryStudy
 public sealed record RecordError(string Origin, string? Field, string? Value, string Expected)
 {
     /// <inheritdoc />
+    /// <remarks>The origin and value are quoted for a terminal: control characters escaped, long values cut.</remarks>
     public override string ToString() =>
-        $"{Origin}:{(Field is null ? "" : $" field '{Field}':")}{(Value is null ? "" : $" value '{Value}':")} {Expected}";
+        $"{Located.Value(Origin)}:{(Field is null ? "" : $" field '{Located.Value(Field)}':")}{(Value is null ? "" : $" value '{Located.Value(Value)}':")} {Expected}";
 }
 
-/// <summary>What a reader got from a file or folder.</summary>
+/// <summary>
+/// One thing a reader met, in input order: a study, or the errors of one record (or of one unreadable file or zip
+/// entry) that it could not take. A record is either imported or skipped, never both.
+/// </summary>
+/// <param name="Study">The study, when the record was read.</param>
+/// <param name="Errors">The record's errors, when it was not (never empty then).</param>
+public sealed record RegistryItem(RegistryStudy? Study, IReadOnlyList<RecordError> Errors)
+{
+    /// <summary>A record read.</summary>
+    public static RegistryItem Of(RegistryStudy study) => new(study, []);
+
+    /// <summary>A record, file or entry that could not be read.</summary>
+    public static RegistryItem Invalid(params RecordError[] errors) => new(null, errors);
+
+    /// <summary>A record that could not be read, with every error found in it.</summary>
+    public static RegistryItem Invalid(IReadOnlyList<RecordError> errors) => new(null, errors);
+}
+
+/// <summary>What a reader got from a file or folder, gathered in memory (for small inputs and notebooks).</summary>
 /// <param name="Studies">The records read.</param>
-/// <param name="Errors">The records it could not take.</param>
-public sealed record ReadResult(IReadOnlyList<RegistryStudy> Studies, IReadOnlyList<RecordError> Errors)
+/// <param name="Errors">The errors of the records it could not take.</param>
+/// <param name="Skipped">How many records (or unreadable files) were not taken.</param>
+public sealed record ReadResult(IReadOnlyList<RegistryStudy> Studies, IReadOnlyList<RecordError> Errors, int Skipped)
 {
     /// <summary>Records seen, good or bad.</summary>
-    public int RecordsRead => Studies.Count + Errors.Select(e => e.Origin).Distinct().Count();
+    public int RecordsRead => Studies.Count + Skipped;
+
+    /// <summary>Gathers <paramref name="items"/>.</summary>
+    public static ReadResult From(IEnumerable<RegistryItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var studies = new List<RegistryStudy>();
+        var errors = new List<RecordError>();
+        var skipped = 0;
+        foreach (var item in items)
+        {
+            if (item.Study is { } study)
+            {
+                studies.Add(study);
+            }
+            else
+            {
+                errors.AddRange(item.Errors);
+                skipped++;
+            }
+        }
+        return new ReadResult(studies, errors, skipped);
+    }
 }
 
 /// <summary>Checks shared by the readers.</summary>
 internal static partial class Fields
 {
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The value with runs of white space made one space and the ends trimmed; null when empty.</summary>
+    public static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        return IsClean(value) ? value : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool IsClean(string value)
+    {
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            return false;
+        }
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsWhiteSpace(c) && (c != ' ' || value[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static IReadOnlyList<string> List(string? value) =>
         value is null ? [] : [.. value.Split('|').Select(Clean).OfType<string>()];
@@ -91,7 +163,18 @@ internal static partial class Fields
         {
             return date;
         }
-        errors.Add(new RecordError(origin, field, text, "an ISO date YYYY, YYYY-MM or YYYY-MM-DD"));
+        // The classic website export wrote "March 15, 2019" or "March 2019".
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var style = System.Globalization.DateTimeStyles.None;
+        if (DateTime.TryParseExact(text, ["MMMM d, yyyy", "MMMM dd, yyyy"], culture, style, out var day))
+        {
+            return new PartialDate(day.Year, day.Month, day.Day);
+        }
+        if (DateTime.TryParseExact(text, "MMMM yyyy", culture, style, out var month))
+        {
+            return new PartialDate(month.Year, month.Month, null);
+        }
+        errors.Add(new RecordError(origin, field, text, "a date: YYYY, YYYY-MM, YYYY-MM-DD (or the classic export's 'March 2019', 'March 15, 2019')"));
         return null;
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
+using MscAlf.IO;
 using MscAlf.Data;
 
 namespace MscAlf.Registry;
@@ -56,34 +56,32 @@ public static class TrialDiff
         text.AppendLine(CultureInfo.InvariantCulture, $"{"kind",-11}{"nct_id",-13}{"old".PadRight(oldWidth)}  new");
         foreach (var change in changes)
         {
-            var old = change.Old.Length > oldWidth ? change.Old[..(oldWidth - 1)] + "…" : change.Old;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{change.Kind,-11}{change.NctId,-13}{old.PadRight(oldWidth)}  {change.New}");
+            // Registry text goes to a terminal: control characters escaped, long values cut.
+            var old = Located.Value(change.Old);
+            old = old.Length > oldWidth ? old[..(oldWidth - 1)] + "…" : old;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{change.Kind,-11}{change.NctId,-13}{old.PadRight(oldWidth)}  {Located.Value(change.New)}");
         }
         return text.ToString();
     }
 
-    /// <summary>The changes as CSV: kind, nct_id, old, new.</summary>
+    /// <summary>The changes as CSV: kind, nct_id, old, new (text cells guarded against formula injection).</summary>
     public static string ToCsv(IReadOnlyList<TrialChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true))
-        {
-            csv.WriteField("kind");
-            csv.WriteField("nct_id");
-            csv.WriteField("old");
-            csv.WriteField("new");
-            csv.NextRecord();
-            foreach (var change in changes)
-            {
-                csv.WriteField(change.Kind);
-                csv.WriteField(change.NctId);
-                csv.WriteField(change.Old);
-                csv.WriteField(change.New);
-                csv.NextRecord();
-            }
-        }
+        WriteCsv(changes, text);
         return text.ToString();
+    }
+
+    /// <summary>Writes the changes as CSV to <paramref name="writer"/>.</summary>
+    public static void WriteCsv(IReadOnlyList<TrialChange> changes, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        using var csv = SafeCsv.Writer(writer);
+        csv.Header(["kind", "nct_id", "old", "new"]);
+        foreach (var change in changes)
+        {
+            csv.Row([change.Kind, change.NctId, change.Old, change.New]);
+        }
     }
 
     private static void Add(List<TrialChange> changes, string kind, string id, string? old, string? @new)

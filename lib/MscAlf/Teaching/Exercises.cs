@@ -66,11 +66,40 @@ public static class Exercises
             "those trials have no Status2021November"),
     };
 
+    // Exercises on an import database (notebook 06): the answer is computed from the learner's own database by SQL.
+    private static readonly Dictionary<string, (string Question, string Sql, string Hint)> DatabaseKeys = new(StringComparer.Ordinal)
+    {
+        ["06-1"] = ("How many trials in the database have an umbilical-cord MSC source, liver or not?",
+            "SELECT count(*) FROM trials WHERE msc_source = 'umbilical_cord'",
+            "msc_source holds the code umbilical_cord; count the rows of trials that carry it"),
+        ["06-2"] = ("Which phase group is the most common among the trials with an MSC source?",
+            "SELECT phase_group FROM trials WHERE msc_source <> 'not_applicable' GROUP BY phase_group ORDER BY count(*) DESC, phase_group LIMIT 1",
+            "group the trials whose msc_source is not not_applicable by phase_group and answer with the code of the largest group"),
+    };
+
     /// <summary>The ids of every exercise there is a key for.</summary>
-    public static IReadOnlyList<string> Ids => [.. Keys.Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Ids => [.. Keys.Keys.Concat(DatabaseKeys.Keys).Order(StringComparer.Ordinal)];
 
     /// <summary>The question of exercise <paramref name="exercise"/>.</summary>
-    public static string Question(string exercise) => Find(exercise).Question;
+    public static string Question(string exercise) =>
+        DatabaseKeys.TryGetValue(exercise ?? "", out var key) ? key.Question : Find(exercise!).Question;
+
+    /// <summary>
+    /// Grades <paramref name="answer"/> to an exercise on an import database (notebook 06: <c>06-1</c>, <c>06-2</c>),
+    /// against what <paramref name="database"/> itself holds.
+    /// </summary>
+    public static Verdict CheckOnDatabase(string exercise, object? answer, string database)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(database);
+        if (!DatabaseKeys.TryGetValue(exercise, out var key))
+        {
+            throw new ArgumentException($"There is no database exercise '{exercise}'; they are {string.Join(", ", DatabaseKeys.Keys)}.", nameof(exercise));
+        }
+        var frame = Registry.RegistryStore.Query(database, key.Sql);
+        var expected = frame.Rows.Count == 0 ? null : frame.Columns[0][0];
+        return Grade(exercise, answer, expected ?? "", key.Hint, 1e-9);
+    }
 
     /// <summary>Grades <paramref name="answer"/> to exercise <paramref name="exercise"/> against the repository's data.</summary>
     public static Verdict Check(string exercise, object? answer) => Check(exercise, answer, Dataset.Load());
@@ -80,14 +109,18 @@ public static class Exercises
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var key = Find(exercise);
+        return Grade(exercise, answer, key.Expected(dataset), key.Hint, key.Tolerance);
+    }
+
+    private static Verdict Grade(string exercise, object? answer, object expected, string hint, double tolerance)
+    {
         if (answer is null)
         {
             return new(exercise, null, $"Exercise {exercise}: not answered yet. Put your answer in the cell above, run it, then run this cell again.");
         }
-        var expected = key.Expected(dataset);
-        return Matches(answer, expected, key.Tolerance)
+        return Matches(answer, expected, tolerance)
             ? new(exercise, true, $"Exercise {exercise}: correct ✓ ({Show(answer)}).")
-            : new(exercise, false, $"Exercise {exercise}: not yet ✗ ({Show(answer)} is not it). Hint: {key.Hint}.");
+            : new(exercise, false, $"Exercise {exercise}: not yet ✗ ({Show(answer)} is not it). Hint: {hint}.");
     }
 
     private static Key Find(string exercise)

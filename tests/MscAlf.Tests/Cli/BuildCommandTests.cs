@@ -26,11 +26,11 @@ public sealed class BuildCommandTests : IDisposable
         }
         var index = File.ReadAllText(Path.Combine(_out, "site", "index.html"));
         var notebooks = Directory.GetFiles(Path.Combine(_out, "site", "notebooks"), "*.html");
-        Assert.Equal(6, notebooks.Length);
+        Assert.Equal(7, notebooks.Length);
         Assert.All(notebooks, n => Assert.Contains($"notebooks/{Path.GetFileName(n)}", index, StringComparison.Ordinal));
         Assert.Contains("figures/figure2.html", index, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_out, "site", "figures", "manifest.json")));
-        Assert.Equal(6, Directory.GetFiles(Path.Combine(_out, "notebooks"), "*.ipynb").Length);
+        Assert.Equal(7, Directory.GetFiles(Path.Combine(_out, "notebooks"), "*.ipynb").Length);
         var landscape = File.ReadAllText(Path.Combine(_out, "site", "notebooks", "02-figure2-trial-landscape.html"));
         Assert.Contains("Plotly.newPlot", landscape, StringComparison.Ordinal);
         Assert.Contains("href=\"03-preclinical-evidence.html\"", landscape, StringComparison.Ordinal);

@@ -89,6 +89,9 @@ internal sealed class FaultServer : IDisposable
                     case "429":
                         await WriteAsync(stream, 429, "{\"error\":\"too many requests\"}", "Retry-After: 1\r\n");
                         return;
+                    case "429-long":
+                        await WriteAsync(stream, 429, "{\"error\":\"too many requests\"}", "Retry-After: 100000\r\n");
+                        return;
                     case "500":
                         await WriteAsync(stream, 500, "{\"error\":\"server error\"}", "");
                         return;

@@ -40,7 +40,8 @@ public sealed class ReadersTests
     [Theory]
     [InlineData("Study Title\nNo id here\n", "q.csv:1", "NCT Number")]
     [InlineData("NCT Number,Start Date\nNCT1234,2020-01\n", "q.csv:2", "NCT Number")]
-    [InlineData("NCT Number,Start Date\nNCT01234567,January 2020\n", "q.csv:2", "Start Date")]
+    [InlineData("NCT Number,Start Date\nNCT01234567,Janvier 2020\n", "q.csv:2", "Start Date")]
+    [InlineData("NCT Number,Start Date\nNCT01234567,2020-13\n", "q.csv:2", "Start Date")]
     [InlineData("NCT Number,Enrollment\nNCT01234567,many\n", "q.csv:2", "Enrollment")]
     [InlineData("NCT Number,Enrollment\nNCT01234567\n", "q.csv:2", null)]
     public void CsvExport_WhenRecordIsBad_ReportsItsPosition(string text, string origin, string? field)
@@ -79,7 +80,7 @@ public sealed class ReadersTests
     [Theory]
     [InlineData("{not json", "bad.json", null)]
     [InlineData("""{"studies": [{"protocolSection": {"identificationModule": {"nctId": "X1"}}}]}""", "bad.json#1", "protocolSection.identificationModule.nctId")]
-    [InlineData("""{"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}, "statusModule": {"startDateStruct": {"date": "2020-13"}}}}""", "bad.json#1", "startDateStruct.date")]
+    [InlineData("""{"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}, "statusModule": {"startDateStruct": {"date": "2020-13"}}}}""", "bad.json#1", "protocolSection.statusModule.startDateStruct.date")]
     public void ApiJson_WhenStudyIsBad_ReportsItsPosition(string json, string origin, string? field)
     {
         var error = Assert.Single(ApiJsonReader.Read(json, "bad.json").Errors);

