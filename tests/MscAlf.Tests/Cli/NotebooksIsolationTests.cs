@@ -112,7 +112,7 @@ public sealed class NotebooksIsolationTests : IDisposable
         var clock = Stopwatch.StartNew();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(limit.Token);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"it took {clock.Elapsed} to stop");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"it took {clock.Elapsed} to stop (the job's grace after Ctrl+C is 10 s)");
         Assert.Equal(130, process.ExitCode);
         Assert.Contains("Interrupted", await error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_out, Path.GetFileName(path))));
