@@ -13,8 +13,9 @@ using MscAlf.Text;
 namespace MscAlf.Cli;
 
 /// <summary>
-/// <c>build [--out DIR] [--timeout S]</c>: the main job. Validates the data, runs every notebook, writes every figure
-/// and a static site (<c>site/index.html</c>) linking each executed notebook, rendered to HTML, and each figure.
+/// <c>build [--out DIR] [--timeout S] [--standalone]</c>: the main job. Validates the data, runs every notebook, writes
+/// every figure and a static site (<c>site/index.html</c>) linking each executed notebook, rendered to HTML, and each
+/// figure. Pages share one copy of plotly.js (<c>site/assets/</c>) unless <c>--standalone</c> asks for single-file pages.
 /// </summary>
 internal static class BuildCommand
 {
@@ -27,15 +28,22 @@ internal static class BuildCommand
             DefaultValueFactory = _ => new DirectoryInfo("results"),
         };
         var timeout = CliApp.TimeoutOption($"Per-cell notebook timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
-        var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout };
+        var standalone = new Option<bool>("--standalone")
+        {
+            Description = "Write every page as a single file with plotly.js inline (about 3.6 MB each) instead of sharing site/assets/.",
+        };
+        var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout, standalone };
         command.SetAction(CliApp.Async((result, cancellation) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
-            TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation)));
+            TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), result.GetValue(standalone), cancellation)));
         return command;
     }
 
-    /// <summary>Runs the four steps; a failure throws (for the one error path in <see cref="CliApp"/>) or returns non-zero.</summary>
+    /// <summary>
+    /// Runs the four steps; a failure throws (for the one error path in <see cref="CliApp"/>) or returns non-zero.
+    /// <paramref name="standalone"/> writes single-file pages instead of pages sharing <c>site/assets/</c>.
+    /// </summary>
     public static async Task<int> RunAsync(string? dataDirectory, string outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellation = default)
+        bool standalone = false, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var dataDir = Path.GetFullPath(dataDirectory ?? Dataset.FindDataDirectory());
@@ -62,7 +70,7 @@ internal static class BuildCommand
             stdout.WriteLine("  Chromium not found: PNG and SVG skipped (apt-get install chromium to get them); HTML figures are complete.");
         }
         var figures = Path.Combine(site, "figures");
-        var options = new ExportOptions(figures, formats, StatusSnapshot.Registry2022October);
+        var options = new ExportOptions(figures, formats, StatusSnapshot.Registry2022October, standalone, Path.Combine(site, "assets"));
         FiguresCommand.Run(dataDir, options, stdout, cancellation);
 
         stdout.WriteLine("[4/4] Rendering the site");
@@ -72,7 +80,8 @@ internal static class BuildCommand
             var notebook = Notebook.Load(Path.Combine(executed, Path.GetFileName(file)));
             var name = Path.GetFileNameWithoutExtension(file);
             var title = NotebookHtml.TitleOf(notebook) ?? name;
-            AtomicFile.WriteAllText(Path.Combine(site, "notebooks", name + ".html"), NotebookHtml.Render(notebook, name, "../index.html"));
+            AtomicFile.WriteAllText(Path.Combine(site, "notebooks", name + ".html"),
+                NotebookHtml.Render(notebook, name, "../index.html", standalone ? PageAssets.Inline : PageAssets.Shared("../assets/")));
             pages.Add(($"notebooks/{name}.html", title));
         }
         AtomicFile.WriteAllText(Path.Combine(site, "index.html"), Index(pages, figures));
@@ -85,7 +94,7 @@ internal static class BuildCommand
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(figuresDirectory, "manifest.json")));
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MscAlfNotebooks</title>\n")
-            .Append("<style>body{font-family:Arial,Helvetica,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}li{margin:.4em 0}</style>\n")
+            .Append("<style>body{font-family:Arial,Helvetica,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}li{margin:.6em 0}.description{font-size:.85em;color:#555}</style>\n")
             .Append("</head>\n<body>\n<h1>MscAlfNotebooks</h1>\n")
             .Append("<p>C# notebooks and figures on mesenchymal stromal cell (MSC) therapy for liver failure, rebuilt from the data of ")
             .Append("Shokravi et al., <i>Stem Cell Res Ther</i> 2022;13:192. Everything here works offline.</p>\n<h2>Notebooks</h2>\n<ol start=\"0\">\n");
@@ -99,7 +108,8 @@ internal static class BuildCommand
             var files = figure.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
             html.Append("<li>").Append(WebUtility.HtmlEncode(figure.GetProperty("title").GetString())).Append(": ")
                 .AppendJoin(" · ", files.Select(f => $"<a href=\"{FigureExporter.Href("figures/" + f)}\">{WebUtility.HtmlEncode(Path.GetExtension(f).TrimStart('.').ToUpperInvariant())}</a>"))
-                .Append("</li>\n");
+                .Append("<br><span class=\"description\">").Append(WebUtility.HtmlEncode(figure.GetProperty("description").GetString()))
+                .Append("</span></li>\n");
         }
         return html.Append("</ul>\n<p><a href=\"figures/index.html\">Figure gallery</a> · <a href=\"figures/manifest.json\">manifest.json</a> ")
             .Append("(data hashes, package versions)</p>\n</body>\n</html>\n").ToString();

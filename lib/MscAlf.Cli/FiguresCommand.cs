@@ -8,8 +8,8 @@ using MscAlf.Text;
 namespace MscAlf.Cli;
 
 /// <summary>
-/// <c>figures [--out DIR] [--format html,png,svg] [--snapshot 2021-11|2022-10] [--data DIR]</c>: writes every figure,
-/// <c>index.html</c> and <c>manifest.json</c>.
+/// <c>figures [--out DIR] [--format html,png,svg] [--snapshot 2021-11|2022-10] [--standalone] [--data DIR]</c>: writes every
+/// figure, <c>index.html</c> and <c>manifest.json</c>; HTML pages share <c>assets/</c> unless <c>--standalone</c>.
 /// </summary>
 internal static class FiguresCommand
 {
@@ -34,12 +34,17 @@ internal static class FiguresCommand
             DefaultValueFactory = _ => "2022-10",
         };
         snapshot.AcceptOnlyFromAmong("2022-10", "2021-11");
-        var command = new Command("figures", "Write Figure 2, the evidence and the exploration figures.") { data, output, format, snapshot };
+        var standalone = new Option<bool>("--standalone")
+        {
+            Description = "Write each HTML page as a single file with plotly.js inline (about 3.6 MB each) instead of sharing assets/.",
+        };
+        var command = new Command("figures", "Write Figure 2, the evidence and the exploration figures.") { data, output, format, snapshot, standalone };
         command.SetAction(CliApp.Async((result, cancellation) =>
         {
             var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new ExportOptions(result.GetValue(output)!.FullName, formats,
-                result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October);
+                result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October,
+                result.GetValue(standalone));
             return Task.FromResult(Run(result.GetValue(data)?.FullName, options, CliApp.Out(result), cancellation));
         }));
         return command;

@@ -54,8 +54,10 @@ internal static class KernelCommand
                 var document = KernelSpec.Document(launch, new Dictionary<string, string> { ["DOTNET_ROOT"] = DotnetRoot() }, AppContext.BaseDirectory);
                 var (directory, replaced) = KernelSpec.Install(kernels, document, result.GetValue(force));
                 KernelSpec.RemoveOldCopies(directory, Path.GetDirectoryName(launch[0])!);
+                var assets = KernelSpec.InstallChartAssets(KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName));
                 output.WriteLine($"Installed the C# kernel '{KernelInfo.DisplayName}' (kernelspec {KernelInfo.Name}) in {directory}");
                 output.WriteLine($"  it starts: {string.Join(' ', launch)}");
+                output.WriteLine($"  plotly.js for the charts in Jupyter Notebook: {assets}");
                 if (replaced is not null)
                 {
                     output.WriteLine($"  it replaced a kernelspec that started: {replaced}");
@@ -145,9 +147,15 @@ internal static class KernelCommand
             try
             {
                 var removed = KernelSpec.Uninstall(kernels, result.GetValue(force));
+                var nbextensions = KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName);
+                var assets = KernelSpec.UninstallChartAssets(nbextensions);
                 CliApp.Out(result).WriteLine(removed
                     ? $"Removed the kernelspec {Path.Combine(kernels, KernelInfo.Name)}"
                     : $"No kernelspec {KernelInfo.Name} in {kernels}: nothing to remove");
+                if (assets)
+                {
+                    CliApp.Out(result).WriteLine($"Removed the charts' plotly.js from {Path.Combine(nbextensions, MscAlf.Notebooks.ChartBundle.NbextensionFolder)}");
+                }
                 return 0;
             }
             catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)

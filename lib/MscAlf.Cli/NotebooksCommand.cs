@@ -36,6 +36,7 @@ internal static class NotebooksCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string? outputDirectory, TimeSpan timeout,
         TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        var imagesOff = false;
         foreach (var file in files)
         {
             if (Directory.Exists(file))
@@ -56,10 +57,11 @@ internal static class NotebooksCommand
             }
             OutputFolder.Prepare(outputDirectory);
         }
+        using var images = new ChartImages(); // one browser draws the static images of every notebook of the run
         foreach (var file in files)
         {
             // A notebook that is not valid JSON or nbformat throws FormatException: CliApp reports it, located.
-            var run = await NotebookRunner.RunAsync(file, timeout, cancellation).ConfigureAwait(false);
+            var run = await NotebookRunner.RunAsync(file, timeout, images, cancellation).ConfigureAwait(false);
             var destination = outputDirectory is null ? file : Path.Combine(outputDirectory, Path.GetFileName(file));
             if (outputDirectory is not null && Path.GetFullPath(destination) == Path.GetFullPath(file))
             {
@@ -67,6 +69,11 @@ internal static class NotebooksCommand
             }
             AtomicFile.WriteAllText(destination, run.Notebook.ToJson());
             stdout.WriteLine(SafeText.Escape(Summary(file, run, destination)));
+            if (run.ChartImagesOff is { } reason && !imagesOff)
+            {
+                imagesOff = true; // said once for the whole run
+                stderr.WriteLine(reason);
+            }
             if (run.Failure is { } failure)
             {
                 return CliApp.Fail(stderr, failure.ToString());

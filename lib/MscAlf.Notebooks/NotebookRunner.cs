@@ -15,7 +15,8 @@ public sealed record NotebookFailure(string Notebook, int Cell, int? Line, strin
 /// <param name="Notebook">The notebook with its new outputs.</param>
 /// <param name="Failure">Where it stopped, or null when every cell ran.</param>
 /// <param name="CellTimes">How long each executed code cell took, in order.</param>
-public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IReadOnlyList<TimeSpan> CellTimes)
+/// <param name="ChartImagesOff">Why the charts have no static image (Chromium missing or failing), or null when they have one.</param>
+public sealed record NotebookRun(Notebook Notebook, NotebookFailure? Failure, IReadOnlyList<TimeSpan> CellTimes, string? ChartImagesOff = null)
 {
     /// <summary>True when every cell ran.</summary>
     public bool Succeeded => Failure is null;
@@ -38,8 +39,18 @@ public static class NotebookRunner
     /// <summary>
     /// Runs the notebook at <paramref name="path"/>. Cancelling interrupts the running cell and throws
     /// <see cref="OperationCanceledException"/> (the notebook is then not complete, and the caller writes nothing).
+    /// Charts get static images from Chromium, started on the first chart and ended with the run.
     /// </summary>
-    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, CancellationToken cancellation = default)
+    public static Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, CancellationToken cancellation = default) =>
+        RunAsync(path, cellTimeout, null, cancellation);
+
+    /// <summary>
+    /// Runs the notebook at <paramref name="path"/>, its charts getting static images from <paramref name="images"/>
+    /// (which the caller disposes, so a run of several notebooks can share one browser; null: a Chromium started on the
+    /// first chart and ended with this notebook). Cancelling interrupts the running cell and throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<NotebookRun> RunAsync(string path, TimeSpan cellTimeout, ChartImages? images, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cellTimeout, TimeSpan.Zero);
@@ -52,7 +63,7 @@ public static class NotebookRunner
             Timeout = cellTimeout,
             NoInputReason = "Console.ReadLine: the notebook runs headless, so a cell cannot ask for input; set the value in code",
         };
-        using var session = new ScriptSession(directory);
+        using var session = new ScriptSession(directory, images);
         using var stop = cancellation.Register(() => session.Interrupt());
         var outputs = new NotebookOutputs();
         var times = new List<TimeSpan>();
@@ -86,11 +97,12 @@ public static class NotebookRunner
                 if (outcome.Error is { } error)
                 {
                     outputs.End(null, error);
-                    return new NotebookRun(notebook, new NotebookFailure(path, index + 1, error.Line, $"{error.Name}: {error.Message}"), times);
+                    return new NotebookRun(notebook, new NotebookFailure(path, index + 1, error.Line, $"{error.Name}: {error.Message}"), times,
+                        session.ChartImagesOff);
                 }
                 outputs.End(outcome.Result is { } result ? (result, count) : null, null);
             }
-            return new NotebookRun(notebook, null, times);
+            return new NotebookRun(notebook, null, times, session.ChartImagesOff);
         }
         finally
         {

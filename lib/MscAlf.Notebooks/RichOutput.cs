@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using MscAlf.Concepts;
-using MscAlf.Export;
 using Figure = MscAlf.Figures.Figure;
 using Plotly.NET;
 
@@ -13,26 +12,39 @@ namespace MscAlf.Notebooks;
 
 /// <summary>
 /// Turns a value displayed by a cell into an nbformat MIME bundle: a DataFrame into an escaped HTML table plus a
-/// text table, a Plotly chart into HTML (plotly.js included once per notebook, hidden from require.js while it
-/// loads so that it also renders in Jupyter and nbconvert), anything else into text. One instance per notebook
-/// run, so chart element ids are numbered in order and reruns give the same bytes.
+/// text table, a Plotly chart into the chart bundle (<see cref="ChartBundle"/>: figure JSON, HTML that draws it, a
+/// PNG, a text description), anything else into text. One instance per session, so charts are numbered in order
+/// and reruns give the same bytes (the PNG aside, whose bytes depend on the machine's browser).
 /// </summary>
-public sealed class RichOutput
+public sealed class RichOutput : IDisposable
 {
     /// <summary>Rows of a DataFrame shown before the rest is summarised.</summary>
     public const int MaxRows = 25;
 
-    private bool _plotlyIncluded;
-    private bool _geoIncluded;
+    private readonly bool _ownsImages;
     private int _charts;
+
+    /// <summary>
+    /// Creates the formatter; charts get their images from <paramref name="images"/>, which the caller keeps and
+    /// disposes (so several sessions can share one browser), or, when null, from a Chromium this formatter starts on
+    /// its first chart and ends on dispose.
+    /// </summary>
+    public RichOutput(ChartImages? images = null)
+    {
+        _ownsImages = images is null;
+        Images = images ?? new ChartImages();
+    }
+
+    /// <summary>The session's chart images.</summary>
+    public ChartImages Images { get; }
 
     /// <summary>The MIME bundle (<c>text/plain</c> always, <c>text/html</c> for tables and charts).</summary>
     public JsonObject Format(object? value) => value switch
     {
         null => Plain("null"),
         string text => Plain(text),
-        GenericChart chart => Chart(chart),
-        Figure figure => Chart(figure.Chart),
+        GenericChart chart => ChartBundle.Format(GenericChart.toFigureJson(chart), ++_charts, Images),
+        Figure figure => ChartBundle.Format(figure.ToJson(), ++_charts, Images),
         DataFrame frame => Table(frame),
         DataFrameColumn column => Table(new DataFrame(column)),
         Tally tally => Table(tally.ToDataFrame(), $"{tally.Concept}: n = {tally.Denominator} ({tally.DenominatorNote})"),
@@ -72,28 +84,6 @@ public sealed class RichOutput
         }
         return new DataFrame(properties.Select(p => (DataFrameColumn)new StringDataFrameColumn(p.Name,
             items.Select(i => i is null ? null : Cell(p.GetValue(i))))));
-    }
-
-    private JsonObject Chart(GenericChart chart)
-    {
-        var id = $"mscalf-plot-{++_charts}";
-        var html = new StringBuilder();
-        if (!_plotlyIncluded)
-        {
-            _plotlyIncluded = true;
-            html.Append("<script type=\"text/javascript\">window.__mscalfDefine = window.define; window.define = undefined;</script>\n")
-                .Append("<script type=\"text/javascript\">").Append(PlotlyAssets.PlotlyJs).Append("</script>\n")
-                .Append("<script type=\"text/javascript\">window.define = window.__mscalfDefine;</script>\n");
-        }
-        var figure = new Figure(id, "", chart);
-        if (figure.HasMap && !_geoIncluded)
-        {
-            _geoIncluded = true;
-            html.Append("<script type=\"text/javascript\">").Append(PlotlyAssets.GeoAssetsScript()).Append("</script>\n");
-        }
-        html.Append("<div id=\"").Append(id).Append("\"></div>\n<script type=\"text/javascript\">\n")
-            .Append(HtmlPage.PlotCall(id, figure.ToJson())).Append("</script>\n");
-        return new JsonObject { ["text/html"] = html.ToString(), ["text/plain"] = "Plotly chart " + id };
     }
 
     /// <summary>An HTML table (values escaped) and a fixed-width text table of the first <see cref="MaxRows"/> rows.</summary>
@@ -150,4 +140,13 @@ public sealed class RichOutput
 
     private static string Fit(string text, int width) =>
         text.Length > width ? text[..(width - 1)] + "…" : text.PadRight(width);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsImages)
+        {
+            Images.Dispose();
+        }
+    }
 }

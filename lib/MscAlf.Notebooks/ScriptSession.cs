@@ -33,7 +33,8 @@ public sealed partial class ScriptSession : IDisposable
     private readonly ScriptOptions _options;
     private readonly ScriptOptions _continuation;
     private readonly NotebookGlobals _globals;
-    private readonly RichOutput _rich = new();
+    private readonly Lock _formatting = new();
+    private readonly RichOutput _rich;
     private readonly ShippedAssemblies _shipped = ShippedAssemblies.Current;
     private Task<ScriptState<object>>? _start;
     private ScriptState<object>? _state;
@@ -44,11 +45,16 @@ public sealed partial class ScriptSession : IDisposable
     private int _displays;
     private bool _disposed;
 
-    /// <summary>Creates a session whose <c>#r</c> and <c>#load</c> paths start at <paramref name="directory"/>.</summary>
-    public ScriptSession(string directory)
+    /// <summary>
+    /// Creates a session whose <c>#r</c> and <c>#load</c> paths start at <paramref name="directory"/>; its charts get
+    /// static images from <paramref name="images"/> (kept and disposed by the caller), or by default from a Chromium
+    /// the session starts on its first chart and ends when it is disposed.
+    /// </summary>
+    public ScriptSession(string directory, ChartImages? images = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         Directory = Path.GetFullPath(directory);
+        _rich = new RichOutput(images);
         _globals = new NotebookGlobals(this);
         _options = ScriptOptions.Default
             .WithReferences(ScriptReferences.Defaults)
@@ -75,6 +81,9 @@ public sealed partial class ScriptSession : IDisposable
 
     /// <summary>The options a cell after the first compiles with (the references come from the cells before).</summary>
     public ScriptOptions Options => _continuation;
+
+    /// <summary>Why this session's charts have no static image (Chromium missing or failing), or null while they have one.</summary>
+    public string? ChartImagesOff => _rich.Images.Off;
 
     /// <summary>The running cell's cancellation token (cancelled on interrupt), or none between cells.</summary>
     internal CancellationToken CellCancellation => _running?.Cancellation.Token ?? CancellationToken.None;
@@ -263,19 +272,36 @@ public sealed partial class ScriptSession : IDisposable
 
     private (CellConsole? Console, JsonObject Bundle, string Id) Prepare(object? value, string? id)
     {
+        var bundle = Format(value);
         lock (_gate)
         {
-            var bundle = _rich.Format(value);
             return (_console, bundle, id ?? $"display-{++_displays}");
         }
     }
 
-    private JsonObject Format(object value)
+    /// <summary>
+    /// Formats a value under its own lock (a chart's image may take a moment, and interrupts must not wait for it);
+    /// when the chart images have just gone off, the running cell says why, once per session, on stderr.
+    /// </summary>
+    private JsonObject Format(object? value)
     {
-        lock (_gate)
+        JsonObject bundle;
+        string? note;
+        lock (_formatting)
         {
-            return _rich.Format(value);
+            bundle = _rich.Format(value);
+            note = _rich.Images.TakeNote();
         }
+        if (note is not null)
+        {
+            CellConsole? console;
+            lock (_gate)
+            {
+                console = _console;
+            }
+            console?.Write("stderr", note + "\n");
+        }
+        return bundle;
     }
 
     private static CellOutcome Failed(string name, string message, int? line, Stopwatch clock) =>
@@ -319,6 +345,7 @@ public sealed partial class ScriptSession : IDisposable
         Interrupt();
         CellGuard.Release(_slot);
         SessionConsoles.Leave(_console);
+        _rich.Dispose();
     }
 
     private enum StopReason

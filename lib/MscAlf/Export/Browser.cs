@@ -160,6 +160,25 @@ public static class Browser
         }
     }
 
+    /// <summary>Counts <paramref name="process"/> among the browsers that end, at the latest, when this process exits.</summary>
+    internal static void Track(Process process)
+    {
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+    }
+
+    /// <summary>Ends <paramref name="process"/> (a browser <see cref="Track"/> counted) and stops counting it.</summary>
+    internal static void End(Process process)
+    {
+        Kill(process);
+        lock (Running)
+        {
+            Running.Remove(process);
+        }
+    }
+
     private static void Kill(Process process)
     {
         try

@@ -14,10 +14,21 @@ namespace MscAlf.Export;
 /// <param name="OutputDirectory">The folder to write into (created when missing).</param>
 /// <param name="Formats">Any of html, png, svg.</param>
 /// <param name="Snapshot">Which status panel B shows.</param>
-public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string> Formats, StatusSnapshot Snapshot)
+/// <param name="Standalone">True for single-file HTML pages (plotly.js inline in each); false for pages that share one copy.</param>
+/// <param name="SharedAssetsDirectory">Where the shared plotly.js copy goes (default: <c>assets</c> in the output folder).</param>
+public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string> Formats, StatusSnapshot Snapshot,
+    bool Standalone = false, string? SharedAssetsDirectory = null)
 {
     /// <summary>The formats the exporter knows.</summary>
     public static IReadOnlyList<string> KnownFormats { get; } = ["html", "png", "svg"];
+
+    /// <summary>The folder of the shared plotly.js copy.</summary>
+    public string AssetsDirectory => Path.GetFullPath(SharedAssetsDirectory ?? Path.Combine(OutputDirectory, "assets"));
+
+    /// <summary>How the figure pages load plotly.js.</summary>
+    public PageAssets PageAssets => Standalone
+        ? PageAssets.Inline
+        : PageAssets.Shared(Path.GetRelativePath(Path.GetFullPath(OutputDirectory), AssetsDirectory).Replace('\\', '/'));
 }
 
 /// <summary>
@@ -68,8 +79,10 @@ public static class FigureExporter
         var utf8 = new UTF8Encoding(false);
         if (options.Formats.Contains("html"))
         {
-            files.AddRange(figures.Select(f => (f.Name + ".html", utf8.GetBytes(HtmlPage.Render(f)))));
-            progress.WriteLine($"  html: {figures.Count} files");
+            files.AddRange(figures.Select(f => (f.Name + ".html", utf8.GetBytes(HtmlPage.Render(f, options.PageAssets)))));
+            progress.WriteLine($"  html: {figures.Count} files" + (options.Standalone
+                ? " (standalone)"
+                : $", sharing {Text.SafeText.Escape(Path.Combine(options.AssetsDirectory, PlotlyAssets.PlotlyJsFileName))}"));
         }
         if (images.Count > 0)
         {
@@ -93,6 +106,10 @@ public static class FigureExporter
             AtomicFile.WriteAllBytes(path, bytes);
             written.Add(path);
         }
+        if (options.Formats.Contains("html") && !options.Standalone)
+        {
+            written.AddRange(PlotlyAssets.WriteShared(options.AssetsDirectory));
+        }
         AtomicFile.WriteAllText(manifestPath, manifest);
         AtomicFile.WriteAllText(indexPath, index);
         return [.. written, manifestPath, indexPath];
@@ -113,6 +130,7 @@ public static class FigureExporter
             {
                 ["name"] = f.Name,
                 ["title"] = f.Title,
+                ["description"] = f.Description,
                 ["files"] = new JsonArray([.. options.Formats.Select(fmt => (JsonNode)JsonValue.Create($"{f.Name}.{fmt}"))]),
             })]),
             ["data"] = new JsonArray([.. Dataset.Schemas.Select(s => (JsonNode)new JsonObject
@@ -146,7 +164,11 @@ public static class FigureExporter
             html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{Href(figure.Name + "." + f)}\">{WebUtility.HtmlEncode(f.ToUpperInvariant())}</a>"));
             if (options.Formats.Contains("png"))
             {
-                html.Append($"<img src=\"{Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Title)}\">");
+                html.Append($"<img src=\"{Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Description)}\">");
+            }
+            else
+            {
+                html.Append("<p class=\"description\">").Append(WebUtility.HtmlEncode(figure.Description)).Append("</p>");
             }
             html.Append("</li>\n");
         }

@@ -15,6 +15,12 @@ public static class PlotlyAssets
     /// <summary>The plotly.js version inlined into pages.</summary>
     public const string PlotlyJsVersion = "2.28.0";
 
+    /// <summary>The file name of the shared plotly.js copy a site or a Jupyter installation serves.</summary>
+    public const string PlotlyJsFileName = "plotly-" + PlotlyJsVersion + ".min.js";
+
+    /// <summary>The file name of the shared script that hands plotly.js the world topology (<see cref="GeoAssetsScript"/>).</summary>
+    public const string GeoAssetsFileName = "plotly-geo-assets.js";
+
     /// <summary>The minified plotly.js source.</summary>
     public static string PlotlyJs => PlotlyJsText.Value;
 
@@ -27,6 +33,27 @@ public static class PlotlyAssets
     /// </summary>
     public static string GeoAssetsScript() =>
         "window.PlotlyGeoAssets = {topojson: {world_110m: " + WorldTopology + "}};";
+
+    /// <summary>
+    /// Writes the shared copies, <see cref="PlotlyJsFileName"/> and <see cref="GeoAssetsFileName"/>, into
+    /// <paramref name="folder"/> (atomically; a file already holding the same bytes is left alone). Returns their paths.
+    /// </summary>
+    public static IReadOnlyList<string> WriteShared(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return [Write(folder, PlotlyJsFileName, PlotlyJs), Write(folder, GeoAssetsFileName, GeoAssetsScript() + "\n")];
+    }
+
+    private static string Write(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+        if (!File.Exists(path) || new FileInfo(path).Length != bytes.Length || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            AtomicFile.WriteAllBytes(path, bytes);
+        }
+        return path;
+    }
 
     private static string ReadResource(System.Reflection.Assembly assembly, string name)
     {

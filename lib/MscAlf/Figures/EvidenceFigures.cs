@@ -1,4 +1,3 @@
-using MscAlf.Codes;
 using MscAlf.Concepts;
 using MscAlf.Data;
 using Plotly.NET;
@@ -14,18 +13,37 @@ public static class EvidenceFigures
     /// <summary>The label for results that match no outcome category (kept visible, never dropped).</summary>
     public const string NoOutcome = "No category matched";
 
-    /// <summary>The three evidence figures.</summary>
+    /// <summary>The three evidence figures, in the order the site lists them.</summary>
     public static IReadOnlyList<Figure> All(Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return
-        [
-            OutcomesBy("preclinical-outcomes-by-intervention", "Preclinical outcomes by intervention kind", dataset.Preclinical,
-                p => CodeSet<InterventionKind>.Code(p.InterventionKind), CodeSet<InterventionKind>.Codes),
-            OutcomesBy("preclinical-outcomes-by-source", "Preclinical outcomes by MSC source", dataset.Preclinical,
-                p => MscSource.Values.Label(p.MscSource), [.. MscSource.Values.Categories.Select(c => c.Label)]),
-            HumanStudies(dataset.HumanStudies),
-        ];
+        return [OutcomesByIntervention(dataset), OutcomesBySource(dataset), HumanStudies(dataset)];
+    }
+
+    /// <summary>
+    /// <c>preclinical-outcomes-by-intervention</c>: a heatmap of the outcome categories each preclinical study reports,
+    /// by what was given (rows labelled in words, Table 2's strategies first, then Table 3's products).
+    /// </summary>
+    public static Figure OutcomesByIntervention(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return OutcomesBy("preclinical-outcomes-by-intervention", "Preclinical outcomes by intervention kind", dataset.Preclinical,
+            p => InterventionKinds.Values.Label(p.InterventionKind), [.. InterventionKinds.Values.Categories.Select(c => c.Label)]);
+    }
+
+    /// <summary><c>preclinical-outcomes-by-source</c>: the same outcome categories by the MSCs' tissue of origin.</summary>
+    public static Figure OutcomesBySource(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return OutcomesBy("preclinical-outcomes-by-source", "Preclinical outcomes by MSC source", dataset.Preclinical,
+            p => MscSource.Values.Label(p.MscSource), [.. MscSource.Values.Categories.Select(c => c.Label)]);
+    }
+
+    /// <summary><c>human-studies</c>: the review's Table 4 by condition, stacked by MSC source.</summary>
+    public static Figure HumanStudies(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return HumanStudies(dataset.HumanStudies);
     }
 
     /// <summary>Outcome categories of each study, "No category matched" for a result no rule matches.</summary>

@@ -22,8 +22,10 @@ public static class ExplorationFigures
     public static string YearOf(Trial trial) =>
         trial?.StartDate is { } start ? start.Year.ToString(CultureInfo.InvariantCulture) : NoStart;
 
-    private static Figure StartYear(IReadOnlyList<Trial> trials, string population)
+    /// <summary><c>trials-by-start-year</c>: trials per start year, stacked by phase; trials with no start date in a column of their own.</summary>
+    public static Figure StartYear(IReadOnlyList<Trial> trials, string population)
     {
+        ArgumentNullException.ThrowIfNull(trials);
         var years = trials.Where(t => t.StartDate is not null).Select(t => t.StartDate!.Value.Year).ToList();
         var columns = years.Count == 0 ? [] : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1)
             .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -50,8 +52,10 @@ public static class ExplorationFigures
             Plot.Single(panel, $"Trials by start year, stacked by phase (n = {trials.Count} {population})", 1000, 520));
     }
 
-    private static Figure EnrollmentByPhase(IReadOnlyList<Trial> trials, string population)
+    /// <summary><c>enrollment-by-phase</c>: one box per phase group of the trials' enrollment counts (log scale), every trial a point.</summary>
+    public static Figure EnrollmentByPhase(IReadOnlyList<Trial> trials, string population)
     {
+        ArgumentNullException.ThrowIfNull(trials);
         var traces = TrialPhase.Values.Order.Where(p => trials.Any(t => TrialConcepts.Phase(t) == p && t.Enrollment is not null)).Select(phase =>
         {
             var category = TrialPhase.Values[phase];
@@ -74,8 +78,10 @@ public static class ExplorationFigures
             Plot.Single(panel, $"Enrollment by phase (n = {trials.Count - missing} of {trials.Count} {population} with a count; actual and target counts together)", 1000, 520));
     }
 
-    private static Figure SourceByPhase(IReadOnlyList<Trial> trials, string population)
+    /// <summary><c>source-by-phase</c>: a heatmap of trials by curated MSC source and phase group.</summary>
+    public static Figure SourceByPhase(IReadOnlyList<Trial> trials, string population)
     {
+        ArgumentNullException.ThrowIfNull(trials);
         var phases = TrialPhase.Values.Order.Where(p => trials.Any(t => TrialConcepts.Phase(t) == p)).ToList();
         var sources = MscSource.Values.Order.Where(s => trials.Any(t => t.MscSource == s)).ToList();
         var counts = sources.Select(s => phases.Select(p => trials.Count(t => t.MscSource == s && TrialConcepts.Phase(t) == p)).ToArray()).ToArray();

@@ -14,7 +14,30 @@ public sealed record Figure(string Name, string Title, GenericChart Chart)
     /// <summary>True when the figure draws a world map (its HTML must carry the map topology).</summary>
     public bool HasMap => GenericChart.getTraces(Chart).Any(t => t is TraceGeo);
 
+    /// <summary>
+    /// What the figure shows, in words, read from its own data (title, then each trace's values): the text
+    /// description that figure pages, the site and notebook outputs give screen readers and text-only views.
+    /// </summary>
+    public string Description => FigureDescription.Describe(ToJson());
+
     /// <summary>The traces as plotly JSON objects, for checking a chart's data.</summary>
     public IReadOnlyList<Newtonsoft.Json.Linq.JObject> Traces() =>
         [.. ((Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(ToJson())["data"]!).Cast<Newtonsoft.Json.Linq.JObject>()];
+}
+
+/// <summary>Finding a figure by its stable name.</summary>
+public static class FigureLookup
+{
+    /// <summary>
+    /// The figure called <paramref name="name"/> (e.g. <c>preclinical-outcomes-by-source</c>); throws, listing the
+    /// names there are, when none is.
+    /// </summary>
+    public static Figure Named(this IEnumerable<Figure> figures, string name)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(name);
+        var list = figures.ToList();
+        return list.FirstOrDefault(f => f.Name == name)
+            ?? throw new KeyNotFoundException($"No figure is named '{name}'; the figures are: {string.Join(", ", list.Select(f => f.Name))}.");
+    }
 }

@@ -69,11 +69,14 @@ public sealed class Figure2
         ("figure2", () => new("figure2", "Figure 2. Trial landscape (composite)", Composite())),
     ];
 
-    /// <summary>The composite 2×3 figure with panel letters; panel D is the world map.</summary>
+    /// <summary>
+    /// The composite figure with panel letters, three rows of two panels (A B, C D, E F) so that it stays readable at
+    /// the width of a notebook column; panel D is the world map with its colour scale.
+    /// </summary>
     public GenericChart Composite() =>
-        Plot.Grid([PanelA(1), PanelB(2), PanelC(3), PanelMap(4, showScale: false), PanelE(5), PanelF(6)],
+        Plot.Grid([PanelA(1), PanelB(2), PanelC(3), PanelMap(4), PanelE(5), PanelF(6)],
             $"Figure 2. Clinical trials of MSC therapy in liver conditions<br><sup>n = {_trials.Count} {_population}; status: {TrialStatus.Describe(_snapshot)}</sup>",
-            rows: 2, cols: 3, width: 1500, height: 900);
+            rows: 3, cols: 2, width: 1000, height: 1400);
 
     private string Title(string panel) => $"{panel}<br><sup>n = {Denominator}; registry snapshot October 2022</sup>";
 
@@ -93,7 +96,7 @@ public sealed class Figure2
             Plot.CountAxis("Trials"), Plot.CategoryAxis(tally.Rows.Select(r => r.Category.Label)));
     }
 
-    private Panel PanelMap(int slot, bool showScale = true)
+    private Panel PanelMap(int slot)
     {
         var tally = CountryTally();
         var mapped = tally.Rows.Where(r => Country.ByCode(r.Category.Code) is not null).ToList();
@@ -107,8 +110,7 @@ public sealed class Figure2
         trace.SetProperty("hovertemplate", $"%{{text}}<br>%{{z}} trials (%{{customdata:.1f}}% of {tally.Denominator})<extra></extra>");
         trace.SetProperty("colorscale", new object[] { new object[] { 0, "#DEEBF7" }, new object[] { 1, "#08306B" } });
         trace.SetProperty("marker", new Props { ["line"] = new Props { ["color"] = "#FFFFFF", ["width"] = 0.5 } });
-        trace.SetProperty("showscale", showScale);
-        trace.SetProperty("colorbar", new Props { ["title"] = new Props { ["text"] = "Trials" }, ["len"] = 0.35, ["thickness"] = 12 });
+        trace.SetProperty("showscale", true);
         trace.SetProperty("geo", Plot.Axes(slot).Geo);
         var geo = new Props
         {
@@ -124,9 +126,11 @@ public sealed class Figure2
         var map = PanelMap(1);
         var bars = PanelCountries(2);
         var none = CountryTally()["none"];
+        var several = _trials.Count(t => TrialConcepts.Countries(t).Count > 1);
+        var multi = several == 0 ? "no trial lists more than one" : $"{several} list more than one";
         return Plot.Grid([map, bars],
-            Title($"D. Location: a trial with sites in several countries counts once in each; {none} list no location"),
-            rows: 1, cols: 2, width: 1400, height: 620);
+            Title($"D. Location: a trial counts once in each of its countries ({multi}); {none} list no location"),
+            rows: 2, cols: 1, width: 1000, height: 1000);
     }
 
     private Panel PanelE(int slot)
@@ -143,10 +147,11 @@ public sealed class Figure2
                 [.. counts.Select(c => Math.Round(100.0 * c / Math.Max(1, _trials.Count), 1))]);
             trace.SetProperty("hovertemplate", $"%{{y}} · {category.Label}<br>%{{x}} trials (%{{customdata:.1f}}% of {_trials.Count})<extra></extra>");
             trace.SetProperty("textposition", "inside");
+            trace.SetProperty("constraintext", "none");
             trace.SetProperty("legendgroup", "enrollment");
             return (Trace)trace;
         }).ToList();
-        return new Panel("E. Participant number (actual vs target enrollment)", traces, Plot.CountAxis("Trials"),
+        return new Panel("E. Participants (actual vs target)", traces, Plot.CountAxis("Trials"),
             Plot.CategoryAxis(labels), ShowLegend: true);
     }
 
@@ -172,10 +177,14 @@ public sealed class Figure2
             }
             var category = ConditionCategory.Subtypes[subtype];
             var counts = labels.Select(l => l == cirrhosis ? n : 0).ToArray();
-            var trace = Plot.Bar(slot, "Cirrhosis: " + category.Label, labels, counts, [.. counts.Select(_ => category.Color)],
+            // The legend names each segment with its count, so the smallest segment is labelled even where its bar is
+            // too narrow for the number inside it.
+            var trace = Plot.Bar(slot, $"Cirrhosis: {category.Label} ({n})", labels, counts, [.. counts.Select(_ => category.Color)],
                 [.. counts.Select(c => Math.Round(100.0 * c / Math.Max(1, _trials.Count), 1))]);
             trace.SetProperty("text", counts.Select(c => c == 0 ? "" : c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
             trace.SetProperty("textposition", "inside");
+            trace.SetProperty("insidetextanchor", "middle");
+            trace.SetProperty("constraintext", "none");
             trace.SetProperty("hovertemplate", $"Cirrhosis · {category.Label}<br>%{{x}} trials (%{{customdata:.1f}}% of {_trials.Count})<extra></extra>");
             traces.Add(trace);
         }

@@ -110,17 +110,23 @@ internal static class Plot
     public static GenericChart Single(Panel panel, string title, int width = 900, int height = 520) =>
         Grid([panel], title, 1, 1, width, height, panelTitles: false);
 
-    /// <summary>Lays panels out on a grid (row by row), each with its own axes or map, and a title per panel.</summary>
+    /// <summary>
+    /// Lays panels out on a grid (row by row), each with its own axes or map, and a title per panel. Each row keeps a
+    /// band at its top for the panel titles and a band at its bottom for tick labels and axis titles, so an axis
+    /// title never runs into the title of the panel below; each column keeps room at its left for category labels.
+    /// A map gets its colour scale beside it.
+    /// </summary>
     public static GenericChart Grid(IReadOnlyList<Panel> panels, string title, int rows, int cols, int width, int height,
         bool panelTitles = true)
     {
         var layout = BaseLayout(title, width, height);
         var annotations = new List<Props>();
+        var labelShare = cols == 1 ? 0.2 : 0.36;
         for (var i = 0; i < panels.Count; i++)
         {
             var (row, col) = (i / cols, i % cols);
-            var xDomain = new[] { Round((col + 0.22) / cols), Round((col + 0.97) / cols) };
-            var yDomain = new[] { Round(1 - (row + 0.88) / rows), Round(1 - (row + 0.12) / rows) };
+            var xDomain = new[] { Round((col + labelShare) / cols), Round((col + 0.96) / cols) };
+            var yDomain = new[] { Round(1 - (row + 0.78) / rows), Round(1 - (row + 0.1) / rows) };
             if (!panelTitles)
             {
                 (xDomain, yDomain) = (new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 });
@@ -129,8 +135,19 @@ internal static class Plot
             var panel = panels[i];
             if (panel.Geo is { } geoProps)
             {
-                geoProps["domain"] = new Props { ["x"] = new[] { Round((double)col / cols), Round((col + 1.0) / cols) }, ["y"] = yDomain };
+                var mapX = new[] { Round((double)col / cols), Round((col + 0.86) / cols) };
+                geoProps["domain"] = new Props { ["x"] = mapX, ["y"] = yDomain };
                 layout.SetProperty(geo, geoProps);
+                foreach (var trace in panel.Traces)
+                {
+                    trace.SetProperty("colorbar", new Props
+                    {
+                        ["title"] = new Props { ["text"] = "Trials" }, ["thickness"] = 12,
+                        ["x"] = Round((col + 0.88) / cols), ["xanchor"] = "left",
+                        ["y"] = Round((yDomain[0] + yDomain[1]) / 2), ["yanchor"] = "middle",
+                        ["len"] = Round(0.8 * (yDomain[1] - yDomain[0])),
+                    });
+                }
             }
             else
             {
@@ -148,7 +165,7 @@ internal static class Plot
                 annotations.Add(new Props
                 {
                     ["text"] = $"<b>{panel.Title}</b>", ["xref"] = "paper", ["yref"] = "paper",
-                    ["x"] = Round((double)col / cols), ["y"] = Round(1 - (row + 0.02) / rows),
+                    ["x"] = Round((double)col / cols), ["y"] = Round(1 - (row + 0.01) / rows),
                     ["xanchor"] = "left", ["yanchor"] = "top", ["showarrow"] = false, ["align"] = "left",
                     ["font"] = new Props { ["size"] = 13 },
                 });
@@ -159,6 +176,11 @@ internal static class Plot
             layout.SetProperty("annotations", annotations.ToArray());
         }
         layout.SetProperty("showlegend", panels.Any(p => p.ShowLegend));
+        if (panelTitles)
+        {
+            // Just under the last row's axis band, not a fixed share of a tall figure below it.
+            layout.SetProperty("legend", new Props { ["orientation"] = "h", ["y"] = -0.02, ["yanchor"] = "top", ["x"] = 0, ["traceorder"] = "normal" });
+        }
         var chart = GenericChart.ofTraceObjects(false, panels.SelectMany(p => p.Traces).ToArray());
         return GenericChart.setLayout(layout, chart);
     }

@@ -34,6 +34,36 @@ public sealed class BuildCommandTests : IDisposable
         var landscape = File.ReadAllText(Path.Combine(_out, "site", "notebooks", "02-figure2-trial-landscape.html"));
         Assert.Contains("Plotly.newPlot", landscape, StringComparison.Ordinal);
         Assert.Contains("href=\"03-preclinical-evidence.html\"", landscape, StringComparison.Ordinal);
+        await Site_WhenOpenedOffline_DrawsEveryChartFromOneSharedPlotlyJs(Path.Combine(_out, "site"));
+    }
+
+    /// <summary>
+    /// The site (one build shared with the test above, as a build takes a while): a single copy of plotly.js, every page
+    /// small, and every chart of every notebook page and figure page drawn in Chromium with the network off.
+    /// </summary>
+    private static async Task Site_WhenOpenedOffline_DrawsEveryChartFromOneSharedPlotlyJs(string site)
+    {
+        var copies = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains(MscAlf.Export.PlotlyAssets.PlotlyJs[..2000], StringComparison.Ordinal)).ToList();
+        Assert.Equal([Path.Combine(site, "assets", MscAlf.Export.PlotlyAssets.PlotlyJsFileName)], copies);
+        var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories);
+        Assert.All(pages, p => Assert.True(new FileInfo(p).Length < 500_000, $"{p} is {new FileInfo(p).Length:N0} bytes"));
+        Assert.Empty(MscAlf.Tests.Export.SiteProbe.NetworkAddresses(site));
+        if (MscAlf.Export.Browser.Find() is null)
+        {
+            return; // the offline drawing needs Chromium (CI installs it); the file checks above still ran
+        }
+        var reports = await MscAlf.Tests.Export.SiteProbe.RunAsync(site);
+        Assert.Equal(pages.Length, reports.Count);
+        Assert.Contains(reports, r => r.Page.EndsWith("02-figure2-trial-landscape.html", StringComparison.Ordinal) && r.Charts >= 8);
+        Assert.Equal(13, reports.Count(r => r.Page.StartsWith("figures", StringComparison.Ordinal) && r.Charts == 1));
+        Assert.All(reports, r =>
+        {
+            Assert.True(r.Drawn == r.Charts, $"{r.Page}: {r.Drawn} of {r.Charts} charts drawn");
+            Assert.True(r.Charts == 0 || r.Traces > 0, $"{r.Page}: charts without traces");
+            Assert.True(r.Network.Count == 0, $"{r.Page} asked the network for {string.Join(", ", r.Network)}");
+            Assert.True(r.Errors.Count == 0, $"{r.Page}: {string.Join("; ", r.Errors)}");
+        });
     }
 
     [Fact]

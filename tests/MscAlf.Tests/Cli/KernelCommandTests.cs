@@ -26,6 +26,25 @@ public sealed class KernelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_WhenRun_ServesPlotlyJsToJupyterNotebookAndUninstallRemovesIt()
+    {
+        var assets = Path.Combine(_prefix, "share", "jupyter", "nbextensions", "mscalf");
+        var (code, output, _) = await Cli.RunAsync("kernel", "install", "--from-build", "--prefix", _prefix);
+        Assert.Equal(0, code);
+        Assert.Contains(assets, output, StringComparison.Ordinal);
+        Assert.Equal(MscAlf.Export.PlotlyAssets.PlotlyJs, File.ReadAllText(Path.Combine(assets, MscAlf.Export.PlotlyAssets.PlotlyJsFileName)));
+        Assert.StartsWith("window.PlotlyGeoAssets = {topojson: {world_110m: {", File.ReadAllText(Path.Combine(assets, MscAlf.Export.PlotlyAssets.GeoAssetsFileName)),
+            StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(assets, MscAlf.Kernel.KernelSpec.ChartAssetsMarker)));
+        Assert.Equal(0, (await Cli.RunAsync("kernel", "uninstall", "--prefix", _prefix)).Code);
+        Assert.False(Directory.Exists(assets));
+        Directory.CreateDirectory(assets); // someone else's folder of that name, without the marker, is left alone
+        File.WriteAllText(Path.Combine(assets, "theirs.js"), "");
+        await Cli.RunAsync("kernel", "uninstall", "--prefix", _prefix);
+        Assert.True(File.Exists(Path.Combine(assets, "theirs.js")));
+    }
+
+    [Fact]
     public async Task Install_WhenAnotherKernelspecHasTheName_RefusesUnlessForced()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(KernelJson)!);

@@ -37,6 +37,27 @@ public sealed class FiguresCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Figures_WhenHtml_SharesOnePlotlyJsUnlessStandaloneIsAsked()
+    {
+        var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
+        Assert.True(code == 0, error);
+        Assert.Equal([PlotlyAssets.PlotlyJsFileName, PlotlyAssets.GeoAssetsFileName],
+            Directory.GetFiles(Path.Combine(_out, "assets")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var shared = Directory.GetFiles(_out, "*.html").Sum(f => new FileInfo(f).Length);
+        Assert.Contains("src=\"assets/plotly-2.28.0.min.js\"", File.ReadAllText(Path.Combine(_out, "figure2-a-phase.html")), StringComparison.Ordinal);
+
+        var single = Path.Combine(_out, "single");
+        (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--standalone", "--out", single);
+        Assert.True(code == 0, error);
+        Assert.False(Directory.Exists(Path.Combine(single, "assets")));
+        Assert.Contains(PlotlyAssets.PlotlyJs, File.ReadAllText(Path.Combine(single, "figure2-a-phase.html")), StringComparison.Ordinal);
+        var standalone = Directory.GetFiles(single, "*.html").Sum(f => new FileInfo(f).Length);
+        Assert.True(shared * 10 < standalone, $"shared pages {shared:N0} bytes, standalone {standalone:N0}");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "manifest.json")));
+        Assert.All(manifest.RootElement.GetProperty("figures").EnumerateArray(), f => Assert.NotEmpty(f.GetProperty("description").GetString()!));
+    }
+
+    [Fact]
     public async Task Figures_WhenRunTwice_WritesIdenticalHtml()
     {
         await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);

@@ -31,6 +31,30 @@ public sealed class HtmlPageTests
     }
 
     [Fact]
+    public void Render_WhenAssetsAreShared_LinksOneCopyAndInlinesNothing()
+    {
+        var map = Figures.Single(f => f.Name == "figure2-d-location");
+        var html = HtmlPage.Render(map, PageAssets.Shared("../assets"));
+        Assert.DoesNotContain(PlotlyAssets.PlotlyJs[..500], html, StringComparison.Ordinal);
+        Assert.DoesNotContain("window.PlotlyGeoAssets = {", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"../assets/plotly-geo-assets.js\"></script>\n<script src=\"../assets/plotly-2.28.0.min.js\"></script>", html, StringComparison.Ordinal);
+        Assert.True(html.Length < 20_000, $"{html.Length} characters");
+        Assert.DoesNotContain("plotly-geo-assets", HtmlPage.Render(Figures.Single(f => f.Name == "figure2-a-phase"), PageAssets.Shared("../assets/")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WhenAnyFigure_CarriesItsTextDescriptionForScreenReaders()
+    {
+        foreach (var figure in Figures)
+        {
+            var html = HtmlPage.Render(figure, PageAssets.Shared("assets/"));
+            var encoded = System.Net.WebUtility.HtmlEncode(figure.Description);
+            Assert.Contains($"role=\"img\" aria-label=\"{encoded}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"<summary>Text description</summary><p>{encoded}</p>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Render_WhenCalledTwice_GivesIdenticalText()
     {
         var again = FigureSet.Build(TestData.Dataset, StatusSnapshot.Registry2022October);

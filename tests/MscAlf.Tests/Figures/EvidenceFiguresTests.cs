@@ -15,7 +15,8 @@ public sealed class EvidenceFiguresTests
         var columns = heatmap["x"]!.Values<string>().ToList();
         var rows = heatmap["y"]!.Values<string>().ToList();
         var apoptotic = columns.IndexOf("Anti-apoptotic");
-        Assert.Equal(3, z[rows.IndexOf("conditioned_medium")][apoptotic]);
+        Assert.Equal(3, z[rows.IndexOf("MSC-conditioned medium")][apoptotic]);
+        Assert.DoesNotContain(rows, r => r!.Contains('_', StringComparison.Ordinal)); // rows are labelled in words, not codes
         Assert.Equal(studies.Count(s => EvidenceFigures.OutcomeLabels(s).Contains("Anti-apoptotic")), z.Sum(r => r[apoptotic]));
         Assert.Contains(EvidenceFigures.NoOutcome, columns);
     }

@@ -105,6 +105,55 @@ public sealed class Figure2Tests
     }
 
     [Fact]
+    public void Composite_WhenLaidOut_FitsTwoPanelsAcrossAndLeavesRoomForAxisTitlesAboveTheNextRowsTitles()
+    {
+        var layout = JObject.Parse(Named("figure2").ToJson())["layout"]!;
+        Assert.True((int)layout["width"]! <= 1000, "the composite is designed for a notebook column or a page, not a wide screen");
+        var plotHeight = (int)layout["height"]! - (int)layout["margin"]!["t"]! - (int)layout["margin"]!["b"]!;
+        var titles = layout["annotations"]!.Select(a => (double)a["y"]!).ToList();
+        // Panels A to F fill rows of two; the bottom of each panel's plot area (its y axis domain) must sit at least 70
+        // pixels above the title of the panel below it, room for the tick labels and the axis title.
+        for (var slot = 1; slot <= 4; slot++)
+        {
+            var bottom = slot == 4
+                ? (double)layout["geo4"]!["domain"]!["y"]![0]!
+                : (double)layout[slot == 1 ? "yaxis" : $"yaxis{slot}"]!["domain"]![0]!;
+            var gap = (bottom - titles[slot + 1]) * plotHeight;
+            Assert.True(gap >= 70, $"panel {(char)('A' + slot - 1)} ends {gap:0} px above the title of the panel below");
+        }
+    }
+
+    [Fact]
+    public void Maps_WhenDrawn_EveryOneHasAColourScale()
+    {
+        var maps = Landscape.All().SelectMany(f => f.Traces()).Where(t => (string?)t["type"] == "choropleth").ToList();
+        Assert.Equal(2, maps.Count); // panel D's own figure and the composite
+        Assert.All(maps, m =>
+        {
+            Assert.True((bool)m["showscale"]!);
+            Assert.Equal("Trials", (string?)m["colorbar"]!["title"]!["text"]);
+        });
+    }
+
+    [Fact]
+    public void ConditionPanel_WhenCirrhosisIsSplit_NamesEverySegmentWithItsCount()
+    {
+        var subtypes = Named("figure2-f-condition").Traces().Where(t => ((string?)t["name"])!.StartsWith("Cirrhosis: ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(subtypes);
+        Assert.All(subtypes, t => Assert.EndsWith($"({t["x"]!.Values<int>().Sum()})", (string?)t["name"], StringComparison.Ordinal));
+        Assert.Equal(43, subtypes.Sum(t => t["x"]!.Values<int>().Sum()));
+        Assert.All(subtypes, t => Assert.Equal("none", (string?)t["constraintext"])); // the smallest segment's count keeps its size
+    }
+
+    [Fact]
+    public void LocationTitle_WhenNoTrialListsTwoCountries_SaysSoFromTheData()
+    {
+        var title = (string)JObject.Parse(Named("figure2-d-location").ToJson())["layout"]!["title"]!["text"]!;
+        Assert.Contains("no trial lists more than one", title, StringComparison.Ordinal);
+        Assert.Contains("7 list no location", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Colours_WhenCategoryAppearsInTwoFigures_AreTheSame()
     {
         var panel = Named("figure2-c-source").Traces().Single();

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MscAlf.Export;
+using MscAlf.Notebooks;
+using MscAlf.Tests.Notebooks;
 
 namespace MscAlf.Tests.Kernel;
 
@@ -44,7 +46,7 @@ public sealed class NotebookInBrowserTests : IDisposable
         using var server = StartServer(port, token);
         try
         {
-            await using var page = await DevToolsPage.StartAsync();
+            await using var page = await HeadlessPage.StartAsync();
             var address = $"http://127.0.0.1:{port}/notebooks/{Lesson}?token={token}";
             Assert.True(await WaitForServer(port, token), "Jupyter Notebook did not start");
             await page.NavigateAsync(address);
@@ -56,10 +58,17 @@ public sealed class NotebookInBrowserTests : IDisposable
                 TimeSpan.FromMinutes(3)), "the cells did not all finish");
             var errors = (int?)await page.EvaluateAsync("document.querySelectorAll('.output_error').length");
             Assert.Equal(0, errors);
-            Assert.True(await page.WaitForAsync("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 7", TimeSpan.FromSeconds(30)),
-                "the charts were not drawn");
+            var charts = NotebookRules.ChartOutputs(Notebook.Load(Path.Combine(notebooks, Lesson))).Count();
+            Assert.True(await page.WaitForAsync($"document.querySelectorAll('.js-plotly-plot .main-svg').length > 0 && document.querySelectorAll('.js-plotly-plot').length === {charts}",
+                TimeSpan.FromSeconds(60)), $"the {charts} charts were not all drawn");
             var bars = (int?)await page.EvaluateAsync("document.querySelectorAll('.js-plotly-plot .plot .trace').length");
             Assert.True(bars > 0, "the charts have no traces");
+            // Drawn with the plotly.js `kernel install` put in nbextensions, loaded through require.js: none inlined, nothing
+            // fetched from anywhere but the Notebook server.
+            Assert.Equal(true, (bool?)await page.EvaluateAsync(
+                "performance.getEntriesByType('resource').some(r => r.name.includes('/nbextensions/mscalf/plotly-2.28.0.min.js'))"));
+            Assert.Equal(0, (int?)await page.EvaluateAsync(
+                "performance.getEntriesByType('resource').filter(r => /^https?:/.test(r.name) && !r.name.startsWith(location.origin)).length"));
         }
         finally
         {

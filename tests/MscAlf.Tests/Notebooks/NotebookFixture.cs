@@ -29,6 +29,9 @@ internal sealed class ScratchNotebooks : IDisposable
     public static Task<NotebookRun> RunAsync(string path, double timeoutSeconds = 60) =>
         NotebookRunner.RunAsync(path, TimeSpan.FromSeconds(timeoutSeconds));
 
+    public static Task<NotebookRun> RunAsync(string path, ChartImages images) =>
+        NotebookRunner.RunAsync(path, TimeSpan.FromSeconds(120), images);
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
 

@@ -141,20 +141,90 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.StartsWith("name", Notebook.Text(data["text/plain"]), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RunAsync_WhenTwoCharts_IncludesPlotlyJsOnceGuardedFromRequireJs()
+    private const string TwoCharts =
+        "using MscAlf.Figures; using MscAlf.Concepts;\nvar f = new Figure2(MscAlf.Data.Dataset.Load().November2021Trials, StatusSnapshot.Registry2022October, \"x\");\nf.Panel('A')";
+
+    private static ChartImages NoBrowser(Action? started = null) => new(() =>
     {
-        var run = await ScratchNotebooks.RunAsync(_scratch.Write(
-            "using MscAlf.Figures; using MscAlf.Concepts;\nvar f = new Figure2(MscAlf.Data.Dataset.Load().November2021Trials, StatusSnapshot.Registry2022October, \"x\");\nf.Panel('A')",
-            "f.Panel('D')"));
+        started?.Invoke();
+        throw new MscAlf.Export.BrowserNotFoundException();
+    });
+
+    private static ChartImages RealBrowser(Action started) => new(() =>
+    {
+        started();
+        return MscAlf.Export.ChartImageRenderer.Start();
+    });
+
+    [Fact]
+    public async Task RunAsync_WhenTwoCharts_GivesEachTheChartBundleWithoutPlotlyJs()
+    {
+        using var images = NoBrowser(); // images are checked by their own tests; this one is about the rest of the bundle
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('D')"), images);
         Assert.True(run.Succeeded, run.Failure?.ToString());
-        var first = Notebook.Text(Outputs(run, 1)[0]["data"]!["text/html"]);
-        var second = Notebook.Text(Outputs(run, 2)[0]["data"]!["text/html"]);
-        Assert.Contains("window.define = undefined", first, StringComparison.Ordinal);
-        Assert.Contains(MscAlf.Export.PlotlyAssets.PlotlyJs, first, StringComparison.Ordinal);
-        Assert.DoesNotContain("window.define = undefined", second, StringComparison.Ordinal);
-        Assert.Contains("window.PlotlyGeoAssets = {", second, StringComparison.Ordinal);
-        Assert.Contains("mscalf-plot-2", second, StringComparison.Ordinal);
+        var landscape = new MscAlf.Figures.Figure2(TestData.Dataset.November2021Trials, MscAlf.Concepts.StatusSnapshot.Registry2022October, "x");
+        var (first, second) = (Outputs(run, 1).Single(o => o["data"] is not null)["data"]!.AsObject(), Outputs(run, 2).Single(o => o["data"] is not null)["data"]!.AsObject());
+        Assert.Equal([ChartBundle.PlotlyMimeType, "text/html", "text/plain"], first.Select(kv => kv.Key).Order(StringComparer.Ordinal));
+        var figure = first[ChartBundle.PlotlyMimeType]!.AsObject();
+        Assert.Equal(["config", "data", "layout"], figure.Select(kv => kv.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(landscape.Panel('A').ToJson())!["data"]!.ToJsonString(), figure["data"]!.ToJsonString());
+        Assert.Null(figure["layout"]!["width"]); // the interactive chart takes the column's width
+        Assert.True((bool)figure["layout"]!["autosize"]!);
+        Assert.Equal(520, (int)figure["layout"]!["height"]!);
+        var (html, mapHtml) = (Notebook.Text(first["text/html"]), Notebook.Text(second["text/html"]));
+        Assert.DoesNotContain(MscAlf.Export.PlotlyAssets.PlotlyJs[..300], html, StringComparison.Ordinal);
+        Assert.True(mapHtml.Length < 20_000, $"a chart's HTML is {mapHtml.Length} characters: plotly.js or the topology was inlined");
+        Assert.Contains("nbextensions/", html, StringComparison.Ordinal);
+        Assert.Contains("\"plotly-2.28.0.min\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("plotly-geo-assets", html, StringComparison.Ordinal);
+        Assert.Contains("\"plotly-geo-assets\"", mapHtml, StringComparison.Ordinal);
+        Assert.NotEqual(Id(html), Id(mapHtml));
+        Assert.Equal(landscape.Panel('A').Description, Notebook.Text(first["text/plain"]));
+    }
+
+    private static string Id(string html) => System.Text.RegularExpressions.Regex.Match(html, "id=\"(mscalf-chart-[^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task RunAsync_WhenChromiumIsMissing_LeavesTheImagesOutAndSaysSoOnce()
+    {
+        var starts = 0;
+        using var images = NoBrowser(() => starts++);
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')", "display(f.Panel('C'));\nf.Panel('E')"), images);
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var outputs = run.Notebook.Cells.SelectMany(c => c.Outputs).ToList();
+        Assert.Equal(4, outputs.Count(o => o["data"]?[ChartBundle.PlotlyMimeType] is not null));
+        Assert.DoesNotContain(outputs, o => o["data"]?["image/png"] is not null);
+        var notes = outputs.Where(o => (string?)o["name"] == "stderr").Select(o => Notebook.Text(o["text"])).ToList();
+        Assert.Contains("Chromium was not found", Assert.Single(notes), StringComparison.Ordinal);
+        Assert.Equal("stream", (string?)Outputs(run, 1)[0]["output_type"]); // said in the first chart's cell
+        Assert.Equal(1, starts);
+        Assert.Contains("Chromium was not found", run.ChartImagesOff, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task RunAsync_WhenNotebooksShareTheImages_StartOneBrowserForAll()
+    {
+        var starts = 0;
+        using var images = RealBrowser(() => starts++);
+        var first = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts), images);
+        var second = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')"), images); // the first run left the browser open
+        Assert.True(first.Succeeded && second.Succeeded, first.Failure?.ToString() ?? second.Failure?.ToString());
+        Assert.Equal(1, starts);
+        Assert.Empty(NotebookRules.ImageProblems(second.Notebook));
+        Assert.Equal(2, NotebookRules.ChartOutputs(second.Notebook).Count());
+    }
+
+    [ChromiumFact]
+    public async Task RunAsync_WhenChartsAreShown_StartsOneBrowserAndDrawsEachAtTheColumnWidth()
+    {
+        var starts = 0;
+        using var images = RealBrowser(() => starts++);
+        var run = await ScratchNotebooks.RunAsync(_scratch.Write(TwoCharts, "f.Panel('B')", "new Figure2(MscAlf.Data.Dataset.Load().November2021Trials, StatusSnapshot.Registry2022October, \"x\").Composite()"), images);
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        Assert.Equal(1, starts);
+        Assert.Null(run.ChartImagesOff);
+        Assert.Equal(3, NotebookRules.ChartOutputs(run.Notebook).Count());
+        Assert.Empty(NotebookRules.ImageProblems(run.Notebook));
     }
 
     [Fact]
