@@ -13,7 +13,8 @@ namespace MscAlf.Notebooks;
 /// <list type="bullet">
 /// <item><c>application/vnd.plotly.v1+json</c>: the figure (<c>data</c>, <c>layout</c>, <c>config</c>), which VS Code and
 /// JupyterLab's plotly renderer draw themselves;</item>
-/// <item><c>text/html</c>: a placeholder and a small script that draws the figure with a plotly.js already on the page
+/// <item><c>text/html</c>: the PNG as a picture (or, without one, the description in words) and a small script that
+/// draws over it the figure with a plotly.js already on the page
 /// (the project's site) or loads the copy <c>kernel install</c> puts in Jupyter's <c>nbextensions</c> folder through
 /// require.js (Jupyter Notebook); plotly.js itself is never inlined;</item>
 /// <item><c>image/png</c>: the chart drawn by Chromium at <see cref="ColumnWidth"/> pixels, for GitHub, untrusted and
@@ -59,14 +60,15 @@ public static class ChartBundle
         };
         var description = FigureDescription.Describe(figureJson);
         var hasMap = (figure["data"] as JsonArray ?? []).Any(t => (string?)t?["type"] is "choropleth" or "scattergeo");
+        var png = images.Png(figureJson, ColumnWidth, height) is { } bytes ? Convert.ToBase64String(bytes) : null;
         var bundle = new JsonObject
         {
             [PlotlyMimeType] = plotly,
-            ["text/html"] = Html(plotly.ToJsonString(), number, hasMap, description),
+            ["text/html"] = Html(plotly.ToJsonString(), number, hasMap, description, png),
         };
-        if (images.Png(figureJson, ColumnWidth, height) is { } png)
+        if (png is not null)
         {
-            bundle["image/png"] = Convert.ToBase64String(png);
+            bundle["image/png"] = png;
         }
         bundle["text/plain"] = description;
         return bundle;
@@ -76,7 +78,7 @@ public static class ChartBundle
     private static string ElementId(string plotlyJson, int number) => string.Create(CultureInfo.InvariantCulture,
         $"mscalf-chart-{number}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plotlyJson)))[..10]}");
 
-    private static string Html(string plotlyJson, int number, bool hasMap, string description)
+    private static string Html(string plotlyJson, int number, bool hasMap, string description, string? png)
     {
         var id = ElementId(plotlyJson, number);
         var modules = hasMap
@@ -106,16 +108,26 @@ public static class ChartBundle
             .Append(NbextensionFolder).Append("/\";\n")
             .Append("    window.requirejs(").Append(modules).Append(", function () { draw(arguments[arguments.length - 1]); }, unavailable);\n")
             .Append("    return;\n  }\n  unavailable();\n})();\n");
-        // Until plotly.js draws over it, the element says what the chart shows, in words: that is what a view that runs
-        // no script and picks text/html over the PNG (an untrusted notebook, nbconvert offline) shows.
+        // Until plotly.js draws over it, the element shows the chart as a picture (the same PNG as image/png), or, when
+        // there is none, says in words what it shows: that is what a view that runs no script and picks text/html
+        // over image/png shows (an untrusted notebook, nbconvert offline, a site that strips scripts).
         var words = WebUtility.HtmlEncode(description);
-        return new StringBuilder()
+        var html = new StringBuilder()
             .Append("<div id=\"").Append(id).Append("\" class=\"mscalf-chart\" role=\"img\" aria-label=\"").Append(words)
-            .Append("\" style=\"width:100%\"><p id=\"").Append(id).Append("-note\" style=\"font-size:.85em;color:#666\">")
-            .Append("[Interactive chart: plotly.js draws it in a trusted notebook; this output also holds it as a PNG image.]</p>\n")
-            .Append("<p style=\"font-size:.85em\">").Append(words).Append("</p></div>\n")
-            .Append("<script type=\"text/javascript\">\n").Append(script).Append("</script>\n")
-            .ToString();
+            .Append("\" style=\"width:100%\">");
+        if (png is not null)
+        {
+            html.Append("<img src=\"data:image/png;base64,").Append(png).Append("\" alt=\"").Append(words)
+                .Append("\" style=\"max-width:100%\"/>\n<p id=\"").Append(id).Append("-note\" style=\"font-size:.85em;color:#666\">")
+                .Append("[A picture of the chart: plotly.js draws it interactive in a trusted notebook.]</p></div>\n");
+        }
+        else
+        {
+            html.Append("<p id=\"").Append(id).Append("-note\" style=\"font-size:.85em;color:#666\">")
+                .Append("[Interactive chart: plotly.js draws it in a trusted notebook.]</p>\n")
+                .Append("<p style=\"font-size:.85em\">").Append(words).Append("</p></div>\n");
+        }
+        return html.Append("<script type=\"text/javascript\">\n").Append(script).Append("</script>\n").ToString();
     }
 
     private static string Module(string fileName) => fileName.EndsWith(".js", StringComparison.Ordinal) ? fileName[..^3] : fileName;

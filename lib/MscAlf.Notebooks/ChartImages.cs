@@ -31,7 +31,10 @@ public sealed class ChartImages : IDisposable
         }
     }
 
-    /// <summary>The PNG of <paramref name="figureJson"/> at <paramref name="width"/> × <paramref name="height"/>, or null when images are off.</summary>
+    /// <summary>
+    /// The PNG of <paramref name="figureJson"/> at <paramref name="width"/> × <paramref name="height"/>, in a 256-colour
+    /// palette (<see cref="PngPalette"/>), or null when images are off.
+    /// </summary>
     public byte[]? Png(string figureJson, int width, int height)
     {
         lock (_gate)
@@ -44,7 +47,7 @@ public sealed class ChartImages : IDisposable
             try
             {
                 _renderer ??= _start();
-                return _renderer.RenderPng(figureJson, width, height);
+                return PngPalette.Reduce(_renderer.RenderPng(figureJson, width, height));
             }
             catch (BrowserNotFoundException)
             {
@@ -52,7 +55,7 @@ public sealed class ChartImages : IDisposable
                     "apt-get install chromium) or set MSCALF_CHROMIUM to its path; the interactive charts are not affected.");
             }
             catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or System.Net.WebSockets.WebSocketException
-                or System.Net.Http.HttpRequestException or FormatException)
+                or System.Net.Http.HttpRequestException or FormatException or SixLabors.ImageSharp.ImageFormatException)
             {
                 TurnOff($"Charts from here on have no static image (image/png): the Chromium image renderer failed ({ex.Message}). " +
                     "The interactive charts are not affected.");

@@ -11,7 +11,8 @@ namespace MscAlf.Tests.Notebooks;
 /// </summary>
 /// <remarks>
 /// The comparison rule: a notebook is compared with its fresh execution (and the kernel's outputs with the runner's)
-/// exactly, byte for byte, EXCEPT the payload of each <c>image/png</c>, which is replaced by a fixed mark on both sides
+/// exactly, byte for byte, EXCEPT the payload of each <c>image/png</c> and the same picture inside the chart's
+/// <c>text/html</c> (a <c>data:image/png</c> URL), which are replaced by a fixed mark on both sides
 /// (<see cref="MaskImages"/>). PNG bytes come from Chromium and may differ between machines and browser builds (fonts,
 /// anti-aliasing, the encoder), so they cannot be pinned; instead every chart output must carry a PNG that is valid and
 /// drawn at the notebook column's width and the figure's height (<see cref="ImageProblems"/>).
@@ -28,7 +29,7 @@ internal static partial class NotebookRules
     public static IEnumerable<JsonObject> ChartOutputs(Notebook notebook) =>
         notebook.Cells.SelectMany(c => c.Outputs).Where(o => o["data"]?[ChartBundle.PlotlyMimeType] is JsonObject);
 
-    /// <summary>The notebook JSON with every image/png payload replaced by <see cref="MaskedImage"/>.</summary>
+    /// <summary>The notebook JSON with every image/png payload, and every PNG data URL in HTML, replaced by <see cref="MaskedImage"/>.</summary>
     public static string MaskImages(string notebookJson)
     {
         var notebook = Notebook.Parse(notebookJson);
@@ -37,6 +38,10 @@ internal static partial class NotebookRules
             if (data.ContainsKey("image/png"))
             {
                 data["image/png"] = MaskedImage;
+            }
+            if (data["text/html"] is { } html)
+            {
+                data["text/html"] = PngDataUrl().Replace(Notebook.Text(html), "data:image/png;base64," + MaskedImage);
             }
         }
         return notebook.ToJson();
@@ -69,6 +74,11 @@ internal static partial class NotebookRules
                 problems.Add($"chart output {index}: image/png is not a PNG");
                 continue;
             }
+            if (PngDataUrl().Match(Notebook.Text(data["text/html"])) is not { Success: true } picture
+                || picture.Groups[1].Value != Notebook.Text(node).Trim())
+            {
+                problems.Add($"chart output {index}: its text/html does not show the same PNG as its image/png");
+            }
             var expectedHeight = (int?)data[ChartBundle.PlotlyMimeType]!["layout"]?["height"] ?? ChartBundle.DefaultHeight;
             if (width != ChartBundle.ColumnWidth || height != expectedHeight)
             {
@@ -92,6 +102,9 @@ internal static partial class NotebookRules
     /// <summary>The cells that name a build output folder (<c>bin/</c>), which breaks in another configuration or machine.</summary>
     public static List<string> BuildPaths(Notebook notebook) =>
         [.. notebook.Cells.Where(c => BuildFolder().IsMatch(c.Source)).Select(c => $"cell {c.Id}: {BuildFolder().Match(c.Source).Value.Trim()}")];
+
+    [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
+    private static partial Regex PngDataUrl();
 
     [GeneratedRegex(@"(^|[^A-Za-z0-9_.-])bin[/\\]", RegexOptions.Multiline)]
     private static partial Regex BuildFolder();

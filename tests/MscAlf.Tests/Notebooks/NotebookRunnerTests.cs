@@ -180,6 +180,9 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Contains("\"plotly-geo-assets\"", mapHtml, StringComparison.Ordinal);
         Assert.NotEqual(Id(html), Id(mapHtml));
         Assert.Equal(landscape.Panel('A').Description, Notebook.Text(first["text/plain"]));
+        // Without a picture, the placeholder says in words what the chart shows.
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(landscape.Panel('A').Description), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:image/png", html, StringComparison.Ordinal);
     }
 
     private static string Id(string html) => System.Text.RegularExpressions.Regex.Match(html, "id=\"(mscalf-chart-[^\"]+)\"").Groups[1].Value;
