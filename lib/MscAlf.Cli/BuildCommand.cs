@@ -7,6 +7,7 @@ using System.Text.Json;
 using MscAlf.Concepts;
 using MscAlf.Data;
 using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Notebooks;
 using MscAlf.Text;
 
@@ -22,18 +23,14 @@ internal static class BuildCommand
     public static Command Create()
     {
         var data = CliApp.DataOption();
-        var output = new Option<DirectoryInfo>("--out")
-        {
-            Description = "The output folder (default: results).",
-            DefaultValueFactory = _ => new DirectoryInfo("results"),
-        };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "The output folder (default: results)." };
         var timeout = CliApp.TimeoutOption($"Per-cell notebook timeout in seconds, 1 to {CliApp.MaxTimeoutSeconds} (default {NotebookRunner.DefaultTimeout.TotalSeconds:0}).");
         var standalone = new Option<bool>("--standalone")
         {
             Description = "Write every page as a single file with plotly.js inline (about 3.6 MB each) instead of sharing site/assets/.",
         };
         var command = new Command("build", "Validate the data, run every notebook, write every figure and the static site.") { data, output, timeout, standalone };
-        command.SetAction(CliApp.Async((result, cancellation) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)!.FullName,
+        command.SetAction(CliApp.Async((result, cancellation) => RunAsync(result.GetValue(data)?.FullName, result.GetValue(output)?.FullName,
             TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), result.GetValue(standalone), cancellation)));
         return command;
     }
@@ -42,27 +39,29 @@ internal static class BuildCommand
     /// Runs the four steps; a failure throws (for the one error path in <see cref="CliApp"/>) or returns non-zero.
     /// <paramref name="standalone"/> writes single-file pages instead of pages sharing <c>site/assets/</c>.
     /// </summary>
-    public static async Task<int> RunAsync(string? dataDirectory, string outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr,
+    public static async Task<int> RunAsync(string? dataDirectory, string? outputDirectory, TimeSpan timeout, TextWriter stdout, TextWriter stderr,
         bool standalone = false, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var dataDir = Path.GetFullPath(dataDirectory ?? Dataset.FindDataDirectory());
+        var found = dataDirectory is null ? ProjectPaths.Find() : ProjectPaths.ForData(dataDirectory);
+        var paths = outputDirectory is null ? found : found with { Results = Path.GetFullPath(outputDirectory) };
+        var dataDir = paths.Data;
         stdout.WriteLine("[1/4] Validating data");
         var dataset = Dataset.Load(dataDir);
         stdout.WriteLine($"  {dataset.Trials.Count} trials, {dataset.Preclinical.Count} preclinical and {dataset.HumanStudies.Count} human studies: valid");
-        OutputFolder.Prepare(outputDirectory);
+        OutputFolder.Prepare(paths.Results);
 
-        var notebooksDir = Path.Combine(Path.GetDirectoryName(dataDir)!, "notebooks");
+        var notebooksDir = paths.Notebooks;
         var notebooks = Directory.Exists(notebooksDir) ? Directory.GetFiles(notebooksDir, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
         stdout.WriteLine($"[2/4] Running {notebooks.Count} notebooks");
-        var executed = Path.Combine(outputDirectory, "notebooks");
+        var executed = paths.ResultsNotebooks;
         if (await NotebooksCommand.RunAsync(notebooks, executed, timeout, stdout, stderr, cancellation).ConfigureAwait(false) != 0)
         {
             return CliApp.Failure;
         }
         cancellation.ThrowIfCancellationRequested();
 
-        var site = Path.Combine(outputDirectory, "site");
+        var site = paths.ResultsSite;
         var formats = Browser.Find() is null ? new[] { "html" } : ["html", "png", "svg"];
         stdout.WriteLine($"[3/4] Writing figures ({string.Join(", ", formats)})");
         if (formats.Length == 1)

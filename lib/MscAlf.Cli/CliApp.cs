@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using MscAlf.Data;
 using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Text;
 
 namespace MscAlf.Cli;
@@ -177,6 +178,9 @@ public static class CliApp
         });
         return option;
     }
+
+    /// <summary>The project of the <c>--data</c> folder given (the folder above it), or the one <see cref="ProjectPaths.Find"/> finds.</summary>
+    internal static ProjectPaths Paths(DirectoryInfo? data) => data is null ? ProjectPaths.Find() : ProjectPaths.ForData(data.FullName);
 
     /// <summary>The shared <c>--data</c> option: the data folder (default: the repository's <c>data/</c>).</summary>
     internal static Option<DirectoryInfo?> DataOption() =>

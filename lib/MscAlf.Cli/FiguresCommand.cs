@@ -13,16 +13,10 @@ namespace MscAlf.Cli;
 /// </summary>
 internal static class FiguresCommand
 {
-    public const string DefaultOut = "results/figures";
-
     public static Command Create()
     {
         var data = CliApp.DataOption();
-        var output = new Option<DirectoryInfo>("--out")
-        {
-            Description = $"The output folder (default: {DefaultOut}).",
-            DefaultValueFactory = _ => new DirectoryInfo(DefaultOut),
-        };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "The output folder (default: results/figures)." };
         var format = new Option<string>("--format")
         {
             Description = "Comma-separated formats: html, png, svg (default: html,png,svg). PNG and SVG need Chromium.",
@@ -42,10 +36,11 @@ internal static class FiguresCommand
         command.SetAction(CliApp.Async((result, cancellation) =>
         {
             var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new ExportOptions(result.GetValue(output)!.FullName, formats,
+            var paths = CliApp.Paths(result.GetValue(data));
+            var options = new ExportOptions(result.GetValue(output)?.FullName ?? paths.ResultsFigures, formats,
                 result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October,
                 result.GetValue(standalone));
-            return Task.FromResult(Run(result.GetValue(data)?.FullName, options, CliApp.Out(result), cancellation));
+            return Task.FromResult(Run(paths.Data, options, CliApp.Out(result), cancellation));
         }));
         return command;
     }

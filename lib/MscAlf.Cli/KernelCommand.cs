@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using MscAlf.IO;
 using MscAlf.Kernel;
 
 namespace MscAlf.Cli;
@@ -113,18 +114,9 @@ internal static class KernelCommand
         return target;
     }
 
-    private static string? FindProject()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var project = Path.Combine(directory.FullName, "lib", "MscAlf.Cli", "MscAlf.Cli.csproj");
-            if (File.Exists(project))
-            {
-                return project;
-            }
-        }
-        return null;
-    }
+    /// <summary>The command line's project in the repository this program was built from, or null (an installed copy).</summary>
+    private static string? FindProject() =>
+        ProjectPaths.Above(AppContext.BaseDirectory)?.CliProject is { } project && File.Exists(project) ? project : null;
 
     private static void TryDelete(string directory)
     {

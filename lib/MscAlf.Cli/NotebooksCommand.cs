@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Notebooks;
 using MscAlf.Text;
 
@@ -22,7 +23,7 @@ internal static class NotebooksCommand
             {
                 return CliApp.Fail(CliApp.Err(result), "Use either --out or --inplace, and a positive --timeout.");
             }
-            var target = result.GetValue(inplace) ? null : (result.GetValue(output)?.FullName ?? Path.GetFullPath("results/notebooks"));
+            var target = result.GetValue(inplace) ? null : (result.GetValue(output)?.FullName ?? ProjectPaths.FindOrWorkingDirectory().ResultsNotebooks);
             return await RunAsync(result.GetValue(files)!.Select(f => f.FullName).ToList(), target,
                 TimeSpan.FromSeconds(result.GetValue(timeout)), CliApp.Out(result), CliApp.Err(result), cancellation).ConfigureAwait(false);
         }));

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using MscAlf.IO;
 
 namespace MscAlf.Data;
 
@@ -9,7 +10,7 @@ namespace MscAlf.Data;
 public sealed class Dataset
 {
     /// <summary>The environment variable that, when set, names the data folder <see cref="Load"/> uses by default.</summary>
-    public const string DataDirectoryVariable = "MSCALF_DATA";
+    public const string DataDirectoryVariable = ProjectPaths.DataVariable;
 
     private Dataset(string directory, IReadOnlyList<Trial> trials,
         IReadOnlyList<PreclinicalStudy> preclinical, IReadOnlyList<HumanStudy> humanStudies)
@@ -63,29 +64,10 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// The data folder: <c>$MSCALF_DATA</c> when set, otherwise the first <c>data/</c> holding <c>trials.csv</c>
-    /// found walking up from the working directory, then from the program's own folder.
+    /// The data folder of the project <see cref="ProjectPaths.Find"/> finds: <c>$MSCALF_DATA</c> when set, otherwise the
+    /// first <c>data/</c> holding <c>trials.csv</c> found walking up from the working directory, then from the program's own folder.
     /// </summary>
-    public static string FindDataDirectory()
-    {
-        if (Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data");
-                if (File.Exists(Path.Combine(candidate, Trial.Schema.FileName)))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new DirectoryNotFoundException(
-            $"No data/ folder with {Trial.Schema.FileName} above {Environment.CurrentDirectory}; pass the folder or set {DataDirectoryVariable}.");
-    }
+    public static string FindDataDirectory() => ProjectPaths.Find().Data;
 
     /// <summary>The trials as a DataFrame (see <see cref="Frames.Trials"/>).</summary>
     public DataFrame TrialsFrame() => Frames.Trials(Trials);

@@ -1,5 +1,3 @@
-using MscAlf.Data;
-
 namespace MscAlf.IO;
 
 /// <summary>A command refused to write an output where it would destroy something.</summary>
@@ -27,7 +25,7 @@ public sealed class OutputRefusedException : Exception
 /// <summary>
 /// Checks an output path before a command writes anything: an output never replaces one of the command's inputs
 /// (the same file under any name, symbolic and hard links included), never lands inside an input folder, never
-/// writes into the curated data folder (<see cref="Dataset.FindDataDirectory"/>), and never replaces anything that
+/// writes into the curated data folder (<see cref="ProjectPaths.Find"/>), and never replaces anything that
 /// is not a regular file (a folder, a device, a pipe).
 /// </summary>
 public static class OutputGuard
@@ -111,15 +109,5 @@ public static class OutputGuard
         }
     }
 
-    private static string? CuratedFolder()
-    {
-        try
-        {
-            return Dataset.FindDataDirectory();
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static string? CuratedFolder() => ProjectPaths.TryFind()?.Data;
 }
