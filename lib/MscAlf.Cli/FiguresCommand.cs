@@ -22,12 +22,13 @@ internal static class FiguresCommand
             Description = "Comma-separated formats: html, png, svg (default: html,png,svg). PNG and SVG need Chromium.",
             DefaultValueFactory = _ => "html,png,svg",
         };
+        var registry = TrialStatus.Code(StatusSnapshot.Registry2022October);
         var snapshot = new Option<string>("--snapshot")
         {
-            Description = "Status shown in panel B: 2022-10 (registry snapshot, default) or 2021-11 (derived).",
-            DefaultValueFactory = _ => "2022-10",
+            Description = $"Status shown in panel B: {registry} (registry snapshot, default) or {TrialStatus.Code(StatusSnapshot.Derived2021November)} (derived).",
+            DefaultValueFactory = _ => registry,
         };
-        snapshot.AcceptOnlyFromAmong("2022-10", "2021-11");
+        snapshot.AcceptOnlyFromAmong([.. TrialStatus.SnapshotCodes]);
         var standalone = new Option<bool>("--standalone")
         {
             Description = "Write each HTML page as a single file with plotly.js inline (about 3.6 MB each) instead of sharing assets/.",
@@ -38,7 +39,7 @@ internal static class FiguresCommand
             var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var paths = CliApp.Paths(result.GetValue(data));
             var options = new ExportOptions(result.GetValue(output)?.FullName ?? paths.ResultsFigures, formats,
-                result.GetValue(snapshot) == "2021-11" ? StatusSnapshot.Derived2021November : StatusSnapshot.Registry2022October,
+                TrialStatus.ParseSnapshot(result.GetValue(snapshot)!),
                 result.GetValue(standalone));
             return Task.FromResult(Run(paths.Data, options, CliApp.Out(result), cancellation));
         }));

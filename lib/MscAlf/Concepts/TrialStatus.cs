@@ -30,15 +30,6 @@ public enum Status
     NotAvailable,
 }
 
-/// <summary>Which status a figure shows: the registry value of the snapshot or the value derived for November 2021.</summary>
-public enum StatusSnapshot
-{
-    /// <summary>The registry's overall status as of the October 2022 snapshot.</summary>
-    Registry2022October,
-    /// <summary>The status derived for November 2021 (rule in data/README.md); not available where the record changed later.</summary>
-    Derived2021November,
-}
-
 /// <summary>
 /// Status, in the ctrdata manner. Reads the registry's overall status in either spelling: classic display text
 /// ("Unknown status", "Active, not recruiting") or API v2 enum (UNKNOWN, ACTIVE_NOT_RECRUITING). Expanded-access
@@ -61,16 +52,27 @@ public static partial class TrialStatus
         (Status.ExpandedAccess, "Expanded access", "#8C564B"),
         (Status.NotAvailable, "Not available", Palette.Unknown));
 
+    /// <summary>Each snapshot with its code (the command line's <c>--snapshot</c> value, the manifest's) and how figures describe it.</summary>
+    private static readonly (StatusSnapshot Snapshot, string Code, string Description)[] Snapshots =
+    [
+        (StatusSnapshot.Registry2022October, "2022-10", "registry status, October 2022 snapshot"),
+        (StatusSnapshot.Derived2021November, "2021-11", "status derived for November 2021"),
+    ];
+
+    /// <summary>The snapshot codes, the registry snapshot first.</summary>
+    public static IReadOnlyList<string> SnapshotCodes { get; } = [.. Snapshots.Select(s => s.Code)];
+
     /// <summary>How each snapshot is described on figures.</summary>
-    public static string Describe(StatusSnapshot snapshot) => snapshot switch
-    {
-        StatusSnapshot.Registry2022October => "registry status, October 2022 snapshot",
-        _ => "status derived for November 2021",
-    };
+    public static string Describe(StatusSnapshot snapshot) => Snapshots.Single(s => s.Snapshot == snapshot).Description;
 
     /// <summary>The code used on the command line (<c>2022-10</c>, <c>2021-11</c>).</summary>
-    public static string Code(StatusSnapshot snapshot) =>
-        snapshot == StatusSnapshot.Registry2022October ? "2022-10" : "2021-11";
+    public static string Code(StatusSnapshot snapshot) => Snapshots.Single(s => s.Snapshot == snapshot).Code;
+
+    /// <summary>The snapshot whose code is <paramref name="code"/>; throws <see cref="FormatException"/> for any other text.</summary>
+    public static StatusSnapshot ParseSnapshot(string code) =>
+        Snapshots.FirstOrDefault(s => s.Code == code) is { Code: not null } found
+            ? found.Snapshot
+            : throw new FormatException($"'{code}' is not a status snapshot; use {string.Join(" or ", SnapshotCodes)}");
 
     /// <summary>Classifies one registry status text.</summary>
     public static Classified<Status> Classify(string? text)

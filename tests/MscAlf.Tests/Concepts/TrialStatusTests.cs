@@ -36,4 +36,21 @@ public sealed class TrialStatusTests
         Assert.Equal(Status.UnknownStatus, TrialStatus.Of(trial, StatusSnapshot.Registry2022October).Value);
         Assert.Equal(Status.NotAvailable, TrialStatus.Of(trial, StatusSnapshot.Derived2021November).Value);
     }
+
+    [Theory]
+    [InlineData(StatusSnapshot.Registry2022October, "2022-10")]
+    [InlineData(StatusSnapshot.Derived2021November, "2021-11")]
+    public void ParseSnapshot_WhenGivenTheCodeOfASnapshot_ReturnsIt(StatusSnapshot snapshot, string code)
+    {
+        Assert.Equal(code, TrialStatus.Code(snapshot));
+        Assert.Equal(snapshot, TrialStatus.ParseSnapshot(code));
+        Assert.Contains(code, TrialStatus.SnapshotCodes);
+    }
+
+    [Fact]
+    public void ParseSnapshot_WhenTheCodeIsUnknown_ThrowsNamingTheCodes()
+    {
+        var error = Assert.Throws<FormatException>(() => TrialStatus.ParseSnapshot("2023-01"));
+        Assert.Contains("2022-10 or 2021-11", error.Message, StringComparison.Ordinal);
+    }
 }
