@@ -92,25 +92,24 @@ internal static class BuildCommand
     private static string Index(List<(string Page, string Title)> pages, string figuresDirectory)
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(figuresDirectory, "manifest.json")));
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MscAlfNotebooks</title>\n")
-            .Append("<style>body{font-family:Arial,Helvetica,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}li{margin:.6em 0}.description{font-size:.85em;color:#555}</style>\n")
-            .Append("</head>\n<body>\n<h1>MscAlfNotebooks</h1>\n")
+        var html = new StringBuilder("<h1>MscAlfNotebooks</h1>\n")
             .Append("<p>C# notebooks and figures on mesenchymal stromal cell (MSC) therapy for liver failure, rebuilt from the data of ")
             .Append("Shokravi et al., <i>Stem Cell Res Ther</i> 2022;13:192. Everything here works offline.</p>\n<h2>Notebooks</h2>\n<ol start=\"0\">\n");
         foreach (var (page, title) in pages)
         {
-            html.Append($"<li><a href=\"{FigureExporter.Href(page)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+            html.Append($"<li><a href=\"{HtmlDocument.Href(page)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
         }
         html.Append("</ol>\n<h2>Figures</h2>\n<ul>\n");
         foreach (var figure in manifest.RootElement.GetProperty("figures").EnumerateArray())
         {
             var files = figure.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
             html.Append("<li>").Append(WebUtility.HtmlEncode(figure.GetProperty("title").GetString())).Append(": ")
-                .AppendJoin(" · ", files.Select(f => $"<a href=\"{FigureExporter.Href("figures/" + f)}\">{WebUtility.HtmlEncode(Path.GetExtension(f).TrimStart('.').ToUpperInvariant())}</a>"))
+                .AppendJoin(" · ", files.Select(f => $"<a href=\"{HtmlDocument.Href("figures/" + f)}\">{WebUtility.HtmlEncode(Path.GetExtension(f).TrimStart('.').ToUpperInvariant())}</a>"))
                 .Append("<br><span class=\"description\">").Append(WebUtility.HtmlEncode(figure.GetProperty("description").GetString()))
                 .Append("</span></li>\n");
         }
-        return html.Append("</ul>\n<p><a href=\"figures/index.html\">Figure gallery</a> · <a href=\"figures/manifest.json\">manifest.json</a> ")
-            .Append("(data hashes, package versions)</p>\n</body>\n</html>\n").ToString();
+        html.Append("</ul>\n<p><a href=\"figures/index.html\">Figure gallery</a> · <a href=\"figures/manifest.json\">manifest.json</a> ")
+            .Append("(data hashes, package versions)</p>\n");
+        return HtmlDocument.Render("MscAlfNotebooks", PageStyle.SiteIndex, html.ToString());
     }
 }

@@ -89,7 +89,7 @@ public static class ChartBundle
         var script = new StringBuilder()
             .Append("(function () {\n")
             .Append("  var id = \"").Append(id).Append("\", map = ").Append(hasMap ? "true" : "false").Append(";\n")
-            .Append("  var fig = ").Append(HtmlPage.ScriptSafe(plotlyJson)).Append(";\n")
+            .Append("  var fig = ").Append(HtmlDocument.ScriptSafe(plotlyJson)).Append(";\n")
             .Append("""
                   function draw(Plotly) {
                     var el = document.getElementById(id);

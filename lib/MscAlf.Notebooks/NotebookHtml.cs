@@ -60,16 +60,6 @@ public static partial class NotebookHtml
         return new HtmlSanitizer(options);
     }
 
-    private const string Style =
-        "body{font-family:Arial,Helvetica,sans-serif;color:#222;margin:0;background:#fafafa}" +
-        "main{max-width:1200px;margin:0 auto;padding:1em 2em;background:#fff}" +
-        "nav{font-size:.9em;margin-bottom:1em}pre{background:#f4f4f4;padding:.6em;overflow-x:auto;font-size:.88em}" +
-        ".cell{margin:1em 0}.prompt{color:#888;font-size:.8em;font-family:monospace}" +
-        ".code pre{border-left:3px solid #0072B2}.stream{background:#fff;border-left:3px solid #ccc}" +
-        ".error{background:#fdecea;border-left:3px solid #D55E00}table.dataframe{border-collapse:collapse;font-size:.85em;margin:.5em 0}" +
-        "table.dataframe td,table.dataframe th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}" +
-        "table.dataframe th{background:#f0f0f0}caption{text-align:left;font-weight:bold;padding:.3em 0}";
-
     /// <summary>
     /// The page for <paramref name="notebook"/>; <paramref name="backLink"/> is the site index's relative URL, and
     /// <paramref name="assets"/> says where a page with charts gets plotly.js (inline when null).
@@ -79,15 +69,13 @@ public static partial class NotebookHtml
         ArgumentNullException.ThrowIfNull(notebook);
         var title = TitleOf(notebook) ?? fallbackTitle;
         var charts = notebook.Cells.SelectMany(c => c.Outputs).Select(o => o["data"]?[ChartBundle.PlotlyMimeType]).OfType<JsonObject>().ToList();
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-            .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n");
+        var scripts = "";
         if (charts.Count > 0)
         {
             var map = charts.Any(c => (c["data"] as JsonArray ?? []).Any(t => (string?)t?["type"] is "choropleth" or "scattergeo"));
-            html.Append((assets ?? PageAssets.Inline).Scripts(map));
+            scripts = (assets ?? PageAssets.Inline).Scripts(map);
         }
-        html.Append("</head>\n<body>\n<main>\n")
+        var html = new StringBuilder("<main>\n")
             .Append("<nav><a href=\"").Append(WebUtility.HtmlEncode(backLink)).Append("\">← All notebooks and figures</a></nav>\n");
         foreach (var cell in notebook.Cells)
         {
@@ -106,7 +94,7 @@ public static partial class NotebookHtml
                 html.Append("</div>\n");
             }
         }
-        return html.Append("</main>\n</body>\n</html>\n").ToString();
+        return HtmlDocument.Render(title, PageStyle.NotebookPage, html.Append("</main>\n").ToString(), viewport: true, scripts: scripts);
     }
 
     /// <summary>The text of the notebook's first markdown heading, or null.</summary>

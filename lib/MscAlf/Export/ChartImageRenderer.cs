@@ -66,11 +66,8 @@ public sealed class ChartImageRenderer : IDisposable
 
     private static string Page()
     {
-        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>\n");
-        html.Append("window.alert = window.confirm = window.prompt = window.print = function () { return null; };\n");
-        // A fixed-seed generator (mulberry32) replaces Math.random; reseed() restarts it before every image.
-        html.Append("var s=20211130;function reseed(){s=20211130;}Math.random=function(){s|=0;s=s+0x6D2B79F5|0;")
-            .Append("var t=Math.imul(s^s>>>15,1|s);t=t+Math.imul(t^t>>>7,61|t)^t;return((t^t>>>14)>>>0)/4294967296;};\n</script>\n")
+        // The same start as the figures' image page: no dialogs, Math.random seeded and reseed() before every image.
+        var html = new StringBuilder(ImageRenderer.PageHead)
             .Append("<script>").Append(PlotlyAssets.GeoAssetsScript()).Append("</script>\n")
             .Append("<script>").Append(PlotlyAssets.PlotlyJs).Append("</script>\n<script>\n")
             .Append("""

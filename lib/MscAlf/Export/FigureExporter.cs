@@ -152,19 +152,16 @@ public static class FigureExporter
 
     private static string Index(IReadOnlyList<Figure> figures, ExportOptions options)
     {
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>MscAlfNotebooks figures</title>\n")
-            .Append("<style>body{font-family:Arial,Helvetica,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
-            .Append("li{margin:.6em 0}img{max-width:320px;border:1px solid #ddd;display:block;margin-top:.3em}</style>\n</head>\n<body>\n")
-            .Append("<h1>Figures</h1>\n<p>Rebuilt from registry records (snapshot October 2022); status panel: ")
+        var html = new StringBuilder("<h1>Figures</h1>\n<p>Rebuilt from registry records (snapshot October 2022); status panel: ")
             .Append(WebUtility.HtmlEncode(TrialStatus.Describe(options.Snapshot)))
             .Append(". See <a href=\"manifest.json\">manifest.json</a> for data hashes and package versions.</p>\n<ul>\n");
         foreach (var figure in figures)
         {
             html.Append("<li><strong>").Append(WebUtility.HtmlEncode(figure.Title)).Append("</strong> — ");
-            html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{Href(figure.Name + "." + f)}\">{WebUtility.HtmlEncode(f.ToUpperInvariant())}</a>"));
+            html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{HtmlDocument.Href(figure.Name + "." + f)}\">{WebUtility.HtmlEncode(f.ToUpperInvariant())}</a>"));
             if (options.Formats.Contains("png"))
             {
-                html.Append($"<img src=\"{Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Description)}\">");
+                html.Append($"<img src=\"{HtmlDocument.Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Description)}\">");
             }
             else
             {
@@ -172,18 +169,7 @@ public static class FigureExporter
             }
             html.Append("</li>\n");
         }
-        return html.Append("</ul>\n</body>\n</html>\n").ToString();
-    }
-
-    /// <summary>
-    /// A relative link to a file named <paramref name="fileName"/>, for an HTML attribute: each path segment
-    /// percent-encoded (so no name can end the attribute or become a <c>javascript:</c> URL, its colon being encoded),
-    /// then HTML-encoded. Plain names (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>, <c>/</c>) are unchanged.
-    /// </summary>
-    public static string Href(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        return WebUtility.HtmlEncode(string.Join('/', fileName.Split('/').Select(Uri.EscapeDataString)));
+        return HtmlDocument.Render("MscAlfNotebooks figures", PageStyle.Gallery, html.Append("</ul>\n").ToString());
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

@@ -34,22 +34,28 @@ public static partial class ImageRenderer
         return Parse(dom, log, figures, formats);
     }
 
+    /// <summary>
+    /// The start of a page that draws images, up to and including its first script: a dialog would block headless
+    /// Chromium for good, so none may open; a fixed-seed generator (mulberry32) replaces <c>Math.random</c> before
+    /// plotly.js loads, and <c>reseed()</c> restarts it before every plot and export, so each image depends on its
+    /// figure alone. <see cref="ChartImageRenderer"/>'s page starts the same way.
+    /// </summary>
+    internal const string PageHead =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>\n" +
+        "window.alert = window.confirm = window.prompt = window.print = function () { return null; };\n" +
+        "var s=20211130;function reseed(){s=20211130;}Math.random=function(){s|=0;s=s+0x6D2B79F5|0;" +
+        "var t=Math.imul(s^s>>>15,1|s);t=t+Math.imul(t^t>>>7,61|t)^t;return((t^t>>>14)>>>0)/4294967296;};\n</script>\n";
+
     private static string RenderPage(IReadOnlyList<Figure> figures, IReadOnlyList<string> formats)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>\n");
-        // A dialog would block headless Chromium for good: no page of ours opens one, so none may.
-        html.Append("window.alert = window.confirm = window.prompt = window.print = function () { return null; };\n");
-        // A fixed-seed generator (mulberry32) replaces Math.random before plotly.js loads; reseed() restarts it
-        // before every plot and export, so each file's ids depend on that figure alone.
-        html.Append("var s=20211130;function reseed(){s=20211130;}Math.random=function(){s|=0;s=s+0x6D2B79F5|0;")
-            .Append("var t=Math.imul(s^s>>>15,1|s);t=t+Math.imul(t^t>>>7,61|t)^t;return((t^t>>>14)>>>0)/4294967296;};\n</script>\n");
+        var html = new StringBuilder(PageHead);
         if (figures.Any(f => f.HasMap))
         {
             html.Append("<script>").Append(PlotlyAssets.GeoAssetsScript()).Append("</script>\n");
         }
         html.Append("<script>").Append(PlotlyAssets.PlotlyJs).Append("</script></head><body><pre id=\"out\">pending</pre><script>\n");
-        html.Append("var FIGS = [").Append(string.Join(",\n", figures.Select(f => $"{{name: {HtmlPage.ScriptSafe(JsonSerializer.Serialize(f.Name))}, fig: {HtmlPage.ScriptSafe(f.ToJson())}}}")))
-            .Append("];\nvar FORMATS = ").Append(HtmlPage.ScriptSafe(JsonSerializer.Serialize(formats))).Append(";\n");
+        html.Append("var FIGS = [").Append(string.Join(",\n", figures.Select(f => $"{{name: {HtmlDocument.ScriptSafe(JsonSerializer.Serialize(f.Name))}, fig: {HtmlDocument.ScriptSafe(f.ToJson())}}}")))
+            .Append("];\nvar FORMATS = ").Append(HtmlDocument.ScriptSafe(JsonSerializer.Serialize(formats))).Append(";\n");
         html.Append("""
             (async function () {
               var out = {};

@@ -53,14 +53,14 @@ public sealed class HostileExportTests : IDisposable
     [InlineData("<!--", "\\u003C!--")]
     [InlineData("<br></extra>", "<br></extra>")]
     public void ScriptSafe_WhenJsonHoldsAScriptBreaker_EscapesOnlyThat(string text, string expected) =>
-        Assert.Equal($"{{\"t\": \"{expected}\"}}", HtmlPage.ScriptSafe($"{{\"t\": \"{text}\"}}"));
+        Assert.Equal($"{{\"t\": \"{expected}\"}}", HtmlDocument.ScriptSafe($"{{\"t\": \"{text}\"}}"));
 
     [Fact]
     public void ScriptSafe_WhenRealFigures_ChangesNoByte()
     {
         foreach (var figure in FigureSet.Build(TestData.Dataset, StatusSnapshot.Registry2022October))
         {
-            Assert.Equal(figure.ToJson(), HtmlPage.ScriptSafe(figure.ToJson()));
+            Assert.Equal(figure.ToJson(), HtmlDocument.ScriptSafe(figure.ToJson()));
         }
     }
 
@@ -93,9 +93,9 @@ public sealed class HostileExportTests : IDisposable
     [Fact]
     public void Href_WhenFileNameIsHostile_CannotLeaveTheAttribute()
     {
-        var href = FigureExporter.Href("notebooks/01-x\"><img src=x onerror=alert(1)>.html");
+        var href = HtmlDocument.Href("notebooks/01-x\"><img src=x onerror=alert(1)>.html");
         Assert.Equal("notebooks/01-x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.html", href);
-        Assert.Equal("javascript%3Aalert%281%29", FigureExporter.Href("javascript:alert(1)"));
+        Assert.Equal("javascript%3Aalert%281%29", HtmlDocument.Href("javascript:alert(1)"));
     }
 
     [ChromiumTheory]
