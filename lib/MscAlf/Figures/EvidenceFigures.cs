@@ -89,10 +89,7 @@ public static class EvidenceFigures
         {
             var category = MscSource.Values[src];
             var counts = labels.Select(l => studies.Count(s => s.MscSource == src && Label(s) == l)).ToArray();
-            var trace = Plot.Bar(1, category.Label, labels, counts, [.. counts.Select(_ => category.Color)],
-                [.. counts.Select(c => Math.Round(100.0 * c / studies.Count, 1))]);
-            trace.SetProperty("text", counts.Select(c => c == 0 ? "" : c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-            trace.SetProperty("textposition", "inside");
+            var trace = Plot.Segment(1, category.Label, labels, counts, category.Color, studies.Count, blankZeros: true);
             trace.SetProperty("hovertemplate", $"%{{y}} · {category.Label}<br>%{{x}} studies (%{{customdata:.1f}}% of {studies.Count})<extra></extra>");
             return (Trace)trace;
         }).ToList();

@@ -143,10 +143,8 @@ public sealed class Figure2
             var inKind = _trials.Where(t => TrialConcepts.CountKind(t) == kind).ToList();
             var counts = bands.Rows.Select(r => inKind.Count(t => EnrollmentBand.Values[TrialConcepts.Band(t)].Code == r.Category.Code)).ToArray();
             var category = EnrollmentBand.Kinds[kind];
-            var trace = Plot.Bar(slot, category.Label, labels, counts, [.. counts.Select(_ => category.Color)],
-                [.. counts.Select(c => Math.Round(100.0 * c / Math.Max(1, _trials.Count), 1))]);
+            var trace = Plot.Segment(slot, category.Label, labels, counts, category.Color, _trials.Count, blankZeros: false);
             trace.SetProperty("hovertemplate", $"%{{y}} · {category.Label}<br>%{{x}} trials (%{{customdata:.1f}}% of {_trials.Count})<extra></extra>");
-            trace.SetProperty("textposition", "inside");
             trace.SetProperty("constraintext", "none");
             trace.SetProperty("legendgroup", "enrollment");
             return (Trace)trace;
@@ -179,10 +177,7 @@ public sealed class Figure2
             var counts = labels.Select(l => l == cirrhosis ? n : 0).ToArray();
             // The legend names each segment with its count, so the smallest segment is labelled even where its bar is
             // too narrow for the number inside it.
-            var trace = Plot.Bar(slot, $"Cirrhosis: {category.Label} ({n})", labels, counts, [.. counts.Select(_ => category.Color)],
-                [.. counts.Select(c => Math.Round(100.0 * c / Math.Max(1, _trials.Count), 1))]);
-            trace.SetProperty("text", counts.Select(c => c == 0 ? "" : c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-            trace.SetProperty("textposition", "inside");
+            var trace = Plot.Segment(slot, $"Cirrhosis: {category.Label} ({n})", labels, counts, category.Color, _trials.Count, blankZeros: true);
             trace.SetProperty("insidetextanchor", "middle");
             trace.SetProperty("constraintext", "none");
             trace.SetProperty("hovertemplate", $"Cirrhosis · {category.Label}<br>%{{x}} trials (%{{customdata:.1f}}% of {_trials.Count})<extra></extra>");

@@ -5,10 +5,6 @@ using Props = System.Collections.Generic.Dictionary<string, object>;
 
 namespace MscAlf.Figures;
 
-/// <summary>A panel: its traces (already pointing at the panel's axes), axis settings and title.</summary>
-internal sealed record Panel(string Title, IReadOnlyList<Trace> Traces, Props? XAxis = null, Props? YAxis = null,
-    Props? Geo = null, bool ShowLegend = false);
-
 /// <summary>
 /// Low-level chart building on Plotly.NET's trace and layout objects: every plotly attribute is set explicitly,
 /// so the figure JSON is exactly what the code says and the same on every run.
@@ -63,6 +59,23 @@ internal static class Plot
         trace.SetProperty("marker", new Props { ["color"] = colors });
         trace.SetProperty("xaxis", x);
         trace.SetProperty("yaxis", y);
+        return trace;
+    }
+
+    /// <summary>
+    /// One segment of a stacked bar chart: the counts of one category (an MSC source, a kind of count, a cirrhosis subtype)
+    /// across the bars <paramref name="labels"/>, in one colour, with the numbers inside the bars and, for the hover, each
+    /// count as a percentage of <paramref name="denominator"/>. <paramref name="blankZeros"/> leaves a zero's number out.
+    /// </summary>
+    public static Trace Segment(int slot, string name, string[] labels, int[] counts, string color, int denominator, bool blankZeros)
+    {
+        var trace = Bar(slot, name, labels, counts, [.. counts.Select(_ => color)],
+            [.. counts.Select(c => Math.Round(100.0 * c / Math.Max(1, denominator), 1))]);
+        if (blankZeros)
+        {
+            trace.SetProperty("text", counts.Select(c => c == 0 ? "" : c.ToString(CultureInfo.InvariantCulture)).ToArray());
+        }
+        trace.SetProperty("textposition", "inside");
         return trace;
     }
 
