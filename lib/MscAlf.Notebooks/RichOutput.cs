@@ -4,8 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
-using MscAlf.Concepts;
-using Figure = MscAlf.Figures.Figure;
+using MscAlf.Display;
 using Plotly.NET;
 
 namespace MscAlf.Notebooks;
@@ -44,10 +43,10 @@ public sealed class RichOutput : IDisposable
         null => Plain("null"),
         string text => Plain(text),
         GenericChart chart => ChartBundle.Format(GenericChart.toFigureJson(chart), ++_charts, Images),
-        Figure figure => ChartBundle.Format(figure.ToJson(), ++_charts, Images),
+        IPlotlyFigure figure => ChartBundle.Format(figure.ToJson(), ++_charts, Images),
         DataFrame frame => Table(frame),
         DataFrameColumn column => Table(new DataFrame(column)),
-        Tally tally => Table(tally.ToDataFrame(), $"{tally.Concept}: n = {tally.Denominator} ({tally.DenominatorNote})"),
+        ITabular table => Table(table.ToDataFrame(), table.Caption),
         IFormattable formattable => Plain(formattable.ToString(null, CultureInfo.InvariantCulture)),
         IEnumerable sequence when RecordTable(sequence) is { } table => Table(table),
         IEnumerable sequence => Plain(Sequence(sequence)),

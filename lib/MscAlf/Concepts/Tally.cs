@@ -1,13 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using MscAlf.Display;
 
 namespace MscAlf.Concepts;
-
-/// <summary>One category's count and its share of the denominator.</summary>
-/// <param name="Category">The category.</param>
-/// <param name="Count">How many items fall in it.</param>
-/// <param name="Percent">Count ÷ denominator × 100.</param>
-public sealed record TallyRow(Category Category, int Count, double Percent);
 
 /// <summary>
 /// Counts of one concept over a set of items, in the concept's display order, with the denominator stated.
@@ -20,7 +15,11 @@ public sealed record TallyRow(Category Category, int Count, double Percent);
 /// <param name="DenominatorNote">What the denominator is, in words (e.g. "69 trials, November-2021 population").</param>
 /// <param name="MultiValued">True when an item can count in several categories.</param>
 public sealed record Tally(string Concept, IReadOnlyList<TallyRow> Rows, int Denominator, string DenominatorNote, bool MultiValued)
+    : ITabular
 {
+    /// <summary>The table's caption in a notebook: the concept, the denominator and what it is.</summary>
+    string ITabular.Caption => $"{Concept}: n = {Denominator} ({DenominatorNote})";
+
     /// <summary>The count of the category with <paramref name="code"/> (0 when absent).</summary>
     public int this[string code] => Rows.FirstOrDefault(r => r.Category.Code == code)?.Count ?? 0;
 

@@ -1,3 +1,4 @@
+using MscAlf.Display;
 using Plotly.NET;
 
 namespace MscAlf.Figures;
@@ -6,7 +7,7 @@ namespace MscAlf.Figures;
 /// <param name="Name">The stable, content-based file stem (e.g. <c>figure2-a-phase</c>).</param>
 /// <param name="Title">The human title, as index pages list it.</param>
 /// <param name="Chart">The Plotly.NET chart.</param>
-public sealed record Figure(string Name, string Title, GenericChart Chart)
+public sealed record Figure(string Name, string Title, GenericChart Chart) : IPlotlyFigure
 {
     /// <summary>The plotly figure JSON (<c>{"data": …, "layout": …}</c>).</summary>
     public string ToJson() => GenericChart.toFigureJson(Chart);
@@ -23,21 +24,4 @@ public sealed record Figure(string Name, string Title, GenericChart Chart)
     /// <summary>The traces as plotly JSON objects, for checking a chart's data.</summary>
     public IReadOnlyList<Newtonsoft.Json.Linq.JObject> Traces() =>
         [.. ((Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(ToJson())["data"]!).Cast<Newtonsoft.Json.Linq.JObject>()];
-}
-
-/// <summary>Finding a figure by its stable name.</summary>
-public static class FigureLookup
-{
-    /// <summary>
-    /// The figure called <paramref name="name"/> (e.g. <c>preclinical-outcomes-by-source</c>); throws, listing the
-    /// names there are, when none is.
-    /// </summary>
-    public static Figure Named(this IEnumerable<Figure> figures, string name)
-    {
-        ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(name);
-        var list = figures.ToList();
-        return list.FirstOrDefault(f => f.Name == name)
-            ?? throw new KeyNotFoundException($"No figure is named '{name}'; the figures are: {string.Join(", ", list.Select(f => f.Name))}.");
-    }
 }
