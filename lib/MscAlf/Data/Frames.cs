@@ -10,36 +10,13 @@ namespace MscAlf.Data;
 /// </summary>
 public static class Frames
 {
-    /// <summary>One row per trial, one column per column of <c>trials.csv</c>.</summary>
+    /// <summary>One row per trial, one column per column of <c>trials.csv</c> (<see cref="TrialColumns"/>): the cell text, or the number of a whole-number column.</summary>
     public static DataFrame Trials(IEnumerable<Trial> trials)
     {
         var list = trials.ToList();
-        return new DataFrame(
-            Text("nct_id", list, t => t.NctId),
-            Text("title", list, t => t.Title),
-            Text("conditions", list, t => Join(t.Conditions)),
-            Text("phases", list, t => Join(t.Phases)),
-            Text("overall_status", list, t => t.OverallStatus),
-            Text("last_known_status", list, t => t.LastKnownStatus),
-            Text("status_verified_date", list, t => t.StatusVerifiedDate?.ToString()),
-            Text("status_2021_11", list, t => t.Status2021November),
-            Text("study_type", list, t => t.StudyType),
-            Integer("enrollment", list, t => t.Enrollment),
-            Text("enrollment_type", list, t => Code(t.EnrollmentType)),
-            Text("msc_source", list, t => CodeSet<MscSourceCode>.Code(t.MscSource)),
-            Text("msc_source_evidence", list, t => t.MscSourceEvidence),
-            Text("administration", list, t => Code(t.Administration)),
-            Text("administration_evidence", list, t => t.AdministrationEvidence),
-            Text("countries", list, t => Join(t.Countries)),
-            Text("start_date", list, t => t.StartDate?.ToString()),
-            Text("first_posted", list, t => t.FirstPosted?.ToString()),
-            Text("last_update_posted", list, t => t.LastUpdatePosted?.ToString()),
-            Text("sponsor", list, t => t.Sponsor),
-            Text("scope", list, t => CodeSet<Scope>.Code(t.Scope)),
-            Text("scope_note", list, t => t.ScopeNote),
-            Text("curation_notes", list, t => t.CurationNotes),
-            Text("snapshot", list, t => Join(t.Snapshot)),
-            Text("sources", list, t => Join(t.Sources)));
+        return new DataFrame(TrialColumns.All.Select(c => c.Integer is { } number
+            ? (DataFrameColumn)new Int32DataFrameColumn(c.Name, list.Select(number))
+            : new StringDataFrameColumn(c.Name, list.Select(c.Cell))));
     }
 
     /// <summary>One row per preclinical study.</summary>
@@ -79,9 +56,4 @@ public static class Frames
 
     private static Int32DataFrameColumn Integer<T>(string name, List<T> rows, Func<T, int?> value) =>
         new(name, rows.Select(value));
-
-    private static string? Join(IReadOnlyList<string> items) => items.Count == 0 ? null : string.Join('|', items);
-
-    private static string? Code<T>(T? value)
-        where T : struct, Enum => value is { } v ? CodeSet<T>.Code(v) : null;
 }

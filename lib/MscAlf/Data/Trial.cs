@@ -60,67 +60,16 @@ public sealed record Trial
     /// <summary>Every page or file read for this record.</summary>
     public required IReadOnlyList<string> Sources { get; init; }
 
-    /// <summary>The schema of <c>data/trials.csv</c>; <c>data/data-dictionary.csv</c> documents the same columns.</summary>
-    public static TableSchema Schema { get; } = new("trials.csv",
-    [
-        new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
-        new("title", ColumnType.Text, false, []),
-        new("conditions", ColumnType.TextList, false, []),
-        new("phases", ColumnType.CodeList, false, RegistryValues.Phases),
-        new("overall_status", ColumnType.Code, false, RegistryValues.Statuses),
-        new("last_known_status", ColumnType.Code, false, RegistryValues.LastKnownStatuses),
-        new("status_verified_date", ColumnType.Date, false, []),
-        new("status_2021_11", ColumnType.Code, false, RegistryValues.Statuses),
-        new("study_type", ColumnType.Code, false, RegistryValues.StudyTypes),
-        new("enrollment", ColumnType.Integer, false, []),
-        new("enrollment_type", ColumnType.Code, false, CodeSet<EnrollmentType>.Codes),
-        new("msc_source", ColumnType.Code, true, CodeSet<MscSourceCode>.Codes),
-        new("msc_source_evidence", ColumnType.Text, false, []),
-        new("administration", ColumnType.Code, false, CodeSet<Administration>.Codes),
-        new("administration_evidence", ColumnType.Text, false, []),
-        new("countries", ColumnType.TextList, false, []),
-        new("start_date", ColumnType.Date, false, []),
-        new("first_posted", ColumnType.Date, false, []),
-        new("last_update_posted", ColumnType.Date, false, []),
-        new("sponsor", ColumnType.Text, false, []),
-        new("scope", ColumnType.Code, true, CodeSet<Scope>.Codes),
-        new("scope_note", ColumnType.Text, false, []),
-        new("curation_notes", ColumnType.Text, false, []),
-        new("snapshot", ColumnType.TextList, false, []),
-        new("sources", ColumnType.TextList, true, []),
-    ], ["nct_id"]);
+    /// <summary>The schema of <c>data/trials.csv</c>, from <see cref="TrialColumns"/>; <c>data/data-dictionary.csv</c> documents the same columns.</summary>
+    public static TableSchema Schema { get; } = new("trials.csv", [.. TrialColumns.All.Select(c => c.Spec)], ["nct_id"]);
 
-    /// <summary>Builds a trial from a row that passed <see cref="Schema"/>.</summary>
+    /// <summary>What <see cref="FromRow"/> starts from before each column sets its value.</summary>
+    private static readonly Trial Blank = new() { NctId = "", MscSource = default, Scope = default, Sources = [] };
+
+    /// <summary>Builds a trial from a row that passed <see cref="Schema"/>, column by column (<see cref="TrialColumns"/>).</summary>
     public static Trial FromRow(CsvRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new Trial
-        {
-            NctId = row.Required("nct_id"),
-            Title = row.Get("title"),
-            Conditions = row.List("conditions"),
-            Phases = row.List("phases"),
-            OverallStatus = row.Get("overall_status"),
-            LastKnownStatus = row.Get("last_known_status"),
-            StatusVerifiedDate = row.Date("status_verified_date"),
-            Status2021November = row.Get("status_2021_11"),
-            StudyType = row.Get("study_type"),
-            Enrollment = row.Integer("enrollment"),
-            EnrollmentType = row.Code<EnrollmentType>("enrollment_type"),
-            MscSource = row.Code<MscSourceCode>("msc_source")!.Value,
-            MscSourceEvidence = row.Get("msc_source_evidence"),
-            Administration = row.Code<Administration>("administration"),
-            AdministrationEvidence = row.Get("administration_evidence"),
-            Countries = row.List("countries"),
-            StartDate = row.Date("start_date"),
-            FirstPosted = row.Date("first_posted"),
-            LastUpdatePosted = row.Date("last_update_posted"),
-            Sponsor = row.Get("sponsor"),
-            Scope = row.Code<Scope>("scope")!.Value,
-            ScopeNote = row.Get("scope_note"),
-            CurationNotes = row.Get("curation_notes"),
-            Snapshot = row.List("snapshot"),
-            Sources = row.List("sources"),
-        };
+        return TrialColumns.All.Aggregate(Blank, (trial, column) => column.Read(trial, row));
     }
 }
