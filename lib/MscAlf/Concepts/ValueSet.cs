@@ -2,18 +2,6 @@ using MscAlf.Codes;
 
 namespace MscAlf.Concepts;
 
-/// <summary>One category of a concept as figures and tallies show it: code, display label and colour.</summary>
-/// <param name="Code">The snake_case code (or, for countries, the ISO alpha-3 code).</param>
-/// <param name="Label">The display label.</param>
-/// <param name="Color">The colour every figure uses for this category (CSS hex).</param>
-public sealed record Category(string Code, string Label, string Color);
-
-/// <summary>A value with the text that decided it (null when nothing matched and the rule fell through).</summary>
-/// <typeparam name="T">The value's type.</typeparam>
-/// <param name="Value">The value.</param>
-/// <param name="Evidence">The registry text the rule matched, verbatim.</param>
-public sealed record Classified<T>(T Value, string? Evidence);
-
 /// <summary>
 /// The explicit value set of a concept: every member with its label and colour, in the fixed display order
 /// that every figure and tally uses.
@@ -48,21 +36,4 @@ public sealed class ValueSet<T>
 
     /// <summary>The display label of <paramref name="value"/>.</summary>
     public string Label(T value) => _categories[value].Label;
-}
-
-/// <summary>The project's colours: one qualitative palette, and grey for unknown.</summary>
-public static class Palette
-{
-    /// <summary>Grey, for unknown and not-applicable categories.</summary>
-    public const string Unknown = "#9E9E9E";
-
-    /// <summary>A colour-blind-safe qualitative palette (Okabe–Ito first, then further distinct hues).</summary>
-    public static IReadOnlyList<string> Qualitative { get; } =
-    [
-        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-        "#8C564B", "#17BECF", "#BCBD22", "#6A3D9A", "#B15928", "#1B9E77",
-    ];
-
-    /// <summary>The <paramref name="index"/>-th palette colour (wrapping round).</summary>
-    public static string At(int index) => Qualitative[index % Qualitative.Count];
 }

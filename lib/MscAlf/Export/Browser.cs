@@ -2,58 +2,6 @@ using System.Diagnostics;
 
 namespace MscAlf.Export;
 
-/// <summary>Thrown when a job needs a headless browser and none is installed.</summary>
-public sealed class BrowserNotFoundException : Exception
-{
-    /// <summary>Creates the exception with the standard advice.</summary>
-    public BrowserNotFoundException()
-        : base("PNG and SVG export needs Chromium and none was found (looked for $MSCALF_CHROMIUM, chromium, chromium-browser, " +
-               "google-chrome). Install it (Debian: apt-get install chromium) or ask for --format html only.")
-    {
-    }
-
-    /// <summary>Creates the exception with a message.</summary>
-    public BrowserNotFoundException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and an inner exception.</summary>
-    public BrowserNotFoundException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-/// <summary>Thrown when the browser ran but a job could not finish: it timed out, or the page did not give a result.</summary>
-public sealed class BrowserJobException : Exception
-{
-    /// <summary>Creates the exception with a message.</summary>
-    public BrowserJobException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with a message and the browser's log (shown with --verbose).</summary>
-    public BrowserJobException(string message, string browserLog)
-        : base(message) => BrowserLog = browserLog;
-
-    /// <summary>Creates the exception with a message and an inner exception.</summary>
-    public BrowserJobException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception with the standard message.</summary>
-    public BrowserJobException()
-        : this("The browser job failed.")
-    {
-    }
-
-    /// <summary>The end of the browser's log, or empty.</summary>
-    public string BrowserLog { get; } = "";
-}
-
 /// <summary>
 /// Headless Chromium, run as a command with a fresh profile and no background network traffic. Every browser this
 /// class starts ends with the job: on success, on a timeout, when the job is cancelled (SIGINT, SIGTERM through the

@@ -3,19 +3,6 @@ using System.Runtime.InteropServices;
 
 namespace MscAlf.IO;
 
-/// <summary>What a path is, following symbolic links.</summary>
-public enum FileKind
-{
-    /// <summary>Nothing there.</summary>
-    Missing,
-    /// <summary>A regular file.</summary>
-    Regular,
-    /// <summary>A folder.</summary>
-    Directory,
-    /// <summary>Anything else: a device, a pipe, a socket.</summary>
-    Special,
-}
-
 /// <summary>
 /// The kind of a path and the file it stands for (device and inode on Linux, so a symbolic or hard link to a file
 /// is the same file). .NET does not tell a device or a pipe from a regular file, so on Linux this asks the kernel

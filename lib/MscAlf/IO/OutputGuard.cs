@@ -1,27 +1,5 @@
 namespace MscAlf.IO;
 
-/// <summary>A command refused to write an output where it would destroy something.</summary>
-public sealed class OutputRefusedException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public OutputRefusedException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public OutputRefusedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception with a default message.</summary>
-    public OutputRefusedException()
-        : base("The output was refused.")
-    {
-    }
-}
-
 /// <summary>
 /// Checks an output path before a command writes anything: an output never replaces one of the command's inputs
 /// (the same file under any name, symbolic and hard links included), never lands inside an input folder, never

@@ -4,38 +4,6 @@ using System.IO.Hashing;
 
 namespace MscAlf.IO;
 
-/// <summary>A zip archive that is not one, or that breaks off.</summary>
-public sealed class ZipFormatException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ZipFormatException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public ZipFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception with a default message.</summary>
-    public ZipFormatException()
-        : base("Not a readable zip archive.")
-    {
-    }
-}
-
-/// <summary>One entry of the central directory.</summary>
-/// <param name="Name">The entry's path inside the archive.</param>
-/// <param name="Method">The compression method (0 stored, 8 deflated).</param>
-/// <param name="Flags">The general-purpose flags.</param>
-/// <param name="Crc">The CRC-32 of the uncompressed data.</param>
-/// <param name="CompressedSize">Bytes stored.</param>
-/// <param name="Size">Bytes once uncompressed.</param>
-/// <param name="Offset">Where its local header starts.</param>
-public sealed record ZipEntryInfo(string Name, int Method, int Flags, uint Crc, long CompressedSize, long Size, long Offset);
-
 /// <summary>
 /// Reads a zip archive entry by entry without loading its directory: <see cref="System.IO.Compression.ZipArchive"/>
 /// keeps every entry's metadata in memory (≈365 bytes an entry, ≈220 MB for the registry's ≈570k studies), so this

@@ -6,16 +6,6 @@ using MscAlf.Figures;
 
 namespace MscAlf.Teaching;
 
-/// <summary>The grade of one answer.</summary>
-/// <param name="Exercise">The exercise's id (<c>02-1</c>: notebook 02, exercise 1).</param>
-/// <param name="Passed">True when correct, false when not, null when nothing was answered yet.</param>
-/// <param name="Message">What a learner reads.</param>
-public sealed record Verdict(string Exercise, bool? Passed, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => Message;
-}
-
 /// <summary>
 /// Grades the notebooks' exercises. Each expected answer is computed from the data when checked, never typed in, so
 /// an answer key cannot drift from the dataset; a notebook shows only the grade and a hint, the worked solution being
