@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using MscAlf.Concepts;
-using MscAlf.Data;
-using MscAlf.Export;
-using MscAlf.Text;
+using MscAlf.Jobs;
 
 namespace MscAlf.Cli;
 
@@ -13,6 +10,9 @@ namespace MscAlf.Cli;
 /// </summary>
 internal static class FiguresCommand
 {
+    /// <summary>What the figures' manifest names as their writer, from this verb and from <c>build</c>.</summary>
+    public const string Generator = "MscAlf.Cli figures";
+
     public static Command Create()
     {
         var data = CliApp.DataOption();
@@ -36,24 +36,21 @@ internal static class FiguresCommand
         var command = new Command("figures", "Write Figure 2, the evidence and the exploration figures.") { data, output, format, snapshot, standalone };
         command.SetAction(CliApp.Async((result, cancellation) =>
         {
-            var formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var paths = CliApp.Paths(result.GetValue(data));
-            var options = new ExportOptions(result.GetValue(output)?.FullName ?? paths.ResultsFigures, formats,
-                TrialStatus.ParseSnapshot(result.GetValue(snapshot)!),
-                result.GetValue(standalone));
-            return Task.FromResult(Run(paths.Data, options, CliApp.Out(result), cancellation));
+            var options = new FiguresOptions
+            {
+                DataDirectory = paths.Data,
+                OutputDirectory = result.GetValue(output)?.FullName ?? paths.ResultsFigures,
+                Formats = result.GetValue(format)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Snapshot = TrialStatus.ParseSnapshot(result.GetValue(snapshot)!),
+                Standalone = result.GetValue(standalone),
+                Generator = Generator,
+            };
+            // Failures throw, for the one error path in CliApp.
+            var figures = FiguresJob.Run(options, CliApp.Out(result), cancellation);
+            CliApp.Out(result).WriteLine(figures.Summary);
+            return Task.FromResult(0);
         }));
         return command;
-    }
-
-    /// <summary>Loads the data and exports; shared with the build job. Failures throw, for the one error path in <see cref="CliApp"/>.</summary>
-    public static int Run(string? dataDirectory, ExportOptions options, TextWriter stdout, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        var dataset = Dataset.Load(dataDirectory);
-        stdout.WriteLine($"Writing figures to {SafeText.Escape(options.OutputDirectory)} ({string.Join(", ", options.Formats)})");
-        var files = FigureExporter.Export(dataset, options, stdout, cancellation);
-        stdout.WriteLine($"Wrote {files.Count} files in {clock.Elapsed.TotalSeconds:0.0} s; open {SafeText.Escape(Path.Combine(options.OutputDirectory, FigureExporter.IndexName))}");
-        return 0;
     }
 }

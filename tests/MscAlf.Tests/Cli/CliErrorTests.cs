@@ -1,5 +1,5 @@
 using MscAlf.Cli;
-using MscAlf.Export;
+using MscAlf.Jobs;
 using MscAlf.Tests.Notebooks;
 
 namespace MscAlf.Tests.Cli;
@@ -56,7 +56,7 @@ public sealed class CliErrorTests : IDisposable
         Assert.Equal(1, code);
         AssertOneCleanLine(error);
         Assert.Contains("No format given", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(output, FigureExporter.ManifestName)));
+        Assert.False(File.Exists(Path.Combine(output, FiguresJob.ManifestName)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MscAlf.Concepts;
 using MscAlf.Export;
 using MscAlf.Figures;
+using MscAlf.Jobs;
 
 namespace MscAlf.Tests.Export;
 
@@ -62,7 +63,7 @@ public sealed class BrowserCleanupTests
             Assert.Contains("Interrupted", error.Result, StringComparison.Ordinal);
             Assert.Empty(ChromiumWithProfileOf(cli.Id));
             Assert.Empty(OursInTemp(cli.Id));
-            Assert.False(File.Exists(Path.Combine(output, FigureExporter.ManifestName)));
+            Assert.False(File.Exists(Path.Combine(output, FiguresJob.ManifestName)));
         }
         finally
         {

@@ -2,6 +2,7 @@ using MscAlf.Concepts;
 using MscAlf.Data;
 using MscAlf.Export;
 using MscAlf.Figures;
+using MscAlf.Jobs;
 
 namespace MscAlf.Tests.Export;
 
@@ -182,8 +183,8 @@ public sealed class HostileExportTests : IDisposable
         var (code, _, error) = await MscAlf.Tests.Cli.Cli.RunAsync("figures", "--format", "html", "--out", _out);
         Assert.Equal(1, code);
         Assert.Contains("figure2-b-status.html: is a folder", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_out, FigureExporter.ManifestName)), "a manifest from the older run is left");
-        Assert.False(File.Exists(Path.Combine(_out, FigureExporter.IndexName)));
+        Assert.False(File.Exists(Path.Combine(_out, FiguresJob.ManifestName)), "a manifest from the older run is left");
+        Assert.False(File.Exists(Path.Combine(_out, FiguresJob.IndexName)));
     }
 
     [Fact]

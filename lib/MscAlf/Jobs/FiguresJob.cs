@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -6,33 +7,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MscAlf.Concepts;
 using MscAlf.Data;
+using MscAlf.Export;
 using MscAlf.Figures;
+using MscAlf.Text;
 
-namespace MscAlf.Export;
-
-/// <summary>What the <c>figures</c> job writes.</summary>
-/// <param name="OutputDirectory">The folder to write into (created when missing).</param>
-/// <param name="Formats">Any of html, png, svg.</param>
-/// <param name="Snapshot">Which status panel B shows.</param>
-/// <param name="Standalone">True for single-file HTML pages (plotly.js inline in each); false for pages that share one copy.</param>
-/// <param name="SharedAssetsDirectory">Where the shared plotly.js copy goes (default: <c>assets</c> in the output folder).</param>
-public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string> Formats, StatusSnapshot Snapshot,
-    bool Standalone = false, string? SharedAssetsDirectory = null)
-{
-    /// <summary>The formats the exporter knows.</summary>
-    public static IReadOnlyList<string> KnownFormats { get; } = ["html", "png", "svg"];
-
-    /// <summary>The folder of the shared plotly.js copy.</summary>
-    public string AssetsDirectory => Path.GetFullPath(SharedAssetsDirectory ?? Path.Combine(OutputDirectory, "assets"));
-
-    /// <summary>How the figure pages load plotly.js.</summary>
-    public PageAssets PageAssets => Standalone
-        ? PageAssets.Inline
-        : PageAssets.Shared(Path.GetRelativePath(Path.GetFullPath(OutputDirectory), AssetsDirectory).Replace('\\', '/'));
-}
+namespace MscAlf.Jobs;
 
 /// <summary>
-/// Writes every figure in every format asked, one file per figure and format named after the figure, plus
+/// The figures job: builds every figure from the data and writes it in every format asked, one file per figure and format named after the figure, plus
 /// <c>index.html</c> and <c>manifest.json</c> (figures, files, SHA-256 of the data files, package versions).
 /// Everything is rendered in memory first, so a failure (no browser, a browser error, a cancellation) leaves the
 /// output folder as it was. Then <c>manifest.json</c> and <c>index.html</c> are removed, every figure is written
@@ -40,7 +22,7 @@ public sealed record ExportOptions(string OutputDirectory, IReadOnlyList<string>
 /// hashes describe older data. Nothing in the output depends on the clock, so reruns give the same bytes (PNG
 /// aside, whose encoder may differ between browser builds).
 /// </summary>
-public static class FigureExporter
+public static class FiguresJob
 {
     /// <summary>The manifest's file name.</summary>
     public const string ManifestName = "manifest.json";
@@ -48,20 +30,35 @@ public static class FigureExporter
     /// <summary>The gallery page's file name.</summary>
     public const string IndexName = "index.html";
 
-    /// <summary>Builds the figures from <paramref name="dataset"/> and writes them; returns the files written.</summary>
-    public static IReadOnlyList<string> Export(Dataset dataset, ExportOptions options, TextWriter progress, CancellationToken cancellation = default)
+    /// <summary>
+    /// Loads and validates the data of <see cref="FiguresOptions.DataDirectory"/> (by default the project's), then
+    /// exports (<see cref="Export"/>); progress lines go to <paramref name="progress"/>. Failures throw.
+    /// </summary>
+    public static FiguresResult Run(FiguresOptions options, TextWriter progress, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var dataset = Dataset.Load(options.DataDirectory);
+        var result = Export(dataset, options, progress, cancellation);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Builds the figures from <paramref name="dataset"/> and writes them; says where first, on <paramref name="progress"/>.</summary>
+    public static FiguresResult Export(Dataset dataset, FiguresOptions options, TextWriter progress, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
+        var clock = Stopwatch.StartNew();
+        progress.WriteLine($"Writing figures to {SafeText.Escape(options.OutputDirectory)} ({string.Join(", ", options.Formats)})");
         if (options.Formats.Count == 0)
         {
-            throw new ArgumentException($"No format given; use any of {string.Join(", ", ExportOptions.KnownFormats)}.");
+            throw new ArgumentException($"No format given; use any of {string.Join(", ", FiguresOptions.KnownFormats)}.");
         }
-        var unknown = options.Formats.Except(ExportOptions.KnownFormats).ToList();
+        var unknown = options.Formats.Except(FiguresOptions.KnownFormats).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown format(s): {string.Join(", ", unknown.Select(f => Text.SafeText.Quote(f, 40)))}; use {string.Join(", ", ExportOptions.KnownFormats)}.");
+            throw new ArgumentException($"Unknown format(s): {string.Join(", ", unknown.Select(f => SafeText.Quote(f, 40)))}; use {string.Join(", ", FiguresOptions.KnownFormats)}.");
         }
         var images = options.Formats.Where(f => f != "html").Distinct().ToList();
         if (images.Count > 0 && Browser.Find() is null)
@@ -70,7 +67,7 @@ public static class FigureExporter
         }
         if (Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar) == dataset.Directory.TrimEnd(Path.DirectorySeparatorChar))
         {
-            throw new OutputLocationException($"{Text.SafeText.Escape(options.OutputDirectory)}: is the data folder; outputs never go among the inputs.");
+            throw new OutputLocationException($"{SafeText.Escape(options.OutputDirectory)}: is the data folder; outputs never go among the inputs.");
         }
         OutputFolder.Prepare(options.OutputDirectory);
         TemporaryFolder.SweepStale();
@@ -82,7 +79,7 @@ public static class FigureExporter
             files.AddRange(figures.Select(f => (f.Name + ".html", utf8.GetBytes(HtmlPage.Render(f, options.PageAssets)))));
             progress.WriteLine($"  html: {figures.Count} files" + (options.Standalone
                 ? " (standalone)"
-                : $", sharing {Text.SafeText.Escape(Path.Combine(options.AssetsDirectory, PlotlyAssets.PlotlyJsFileName))}"));
+                : $", sharing {SafeText.Escape(Path.Combine(options.AssetsDirectory, PlotlyAssets.PlotlyJsFileName))}"));
         }
         if (images.Count > 0)
         {
@@ -91,8 +88,9 @@ public static class FigureExporter
                 .Select(r => ($"{r.Key.Name}.{r.Key.Format}", r.Value)));
             progress.WriteLine($"  {string.Join(", ", images)}: {rendered.Count} files");
         }
-        var manifest = Manifest(dataset, figures, options);
-        var index = Index(figures, options);
+        var listed = figures.Select(f => new FigureFiles(f.Name, f.Title, f.Description, [.. options.Formats.Select(fmt => $"{f.Name}.{fmt}")])).ToList();
+        var manifest = Manifest(dataset, listed, options);
+        var index = Index(listed, options);
         cancellation.ThrowIfCancellationRequested();
 
         var manifestPath = Path.Combine(options.OutputDirectory, ManifestName);
@@ -112,18 +110,18 @@ public static class FigureExporter
         }
         AtomicFile.WriteAllText(manifestPath, manifest);
         AtomicFile.WriteAllText(indexPath, index);
-        return [.. written, manifestPath, indexPath];
+        return new FiguresResult(options.OutputDirectory, listed, [.. written, manifestPath, indexPath], clock.Elapsed);
     }
 
     /// <summary>The manifest: figures and their files, data-file hashes, package versions, options.</summary>
-    public static string Manifest(Dataset dataset, IReadOnlyList<Figure> figures, ExportOptions options)
+    public static string Manifest(Dataset dataset, IReadOnlyList<FigureFiles> figures, FiguresOptions options)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(options);
         var manifest = new JsonObject
         {
-            ["generator"] = "MscAlf.Cli figures",
+            ["generator"] = options.Generator,
             ["status_snapshot"] = TrialStatus.Code(options.Snapshot),
             ["population"] = $"{dataset.November2021Trials.Count} {FigureSet.PopulationName}",
             ["figures"] = new JsonArray([.. figures.Select(f => (JsonNode)new JsonObject
@@ -131,7 +129,7 @@ public static class FigureExporter
                 ["name"] = f.Name,
                 ["title"] = f.Title,
                 ["description"] = f.Description,
-                ["files"] = new JsonArray([.. options.Formats.Select(fmt => (JsonNode)JsonValue.Create($"{f.Name}.{fmt}"))]),
+                ["files"] = new JsonArray([.. f.Files.Select(file => (JsonNode)JsonValue.Create(file))]),
             })]),
             ["data"] = new JsonArray([.. Dataset.Schemas.Select(s => (JsonNode)new JsonObject
             {
@@ -144,13 +142,13 @@ public static class FigureExporter
                 ["plotly.js"] = PlotlyAssets.PlotlyJsVersion,
                 ["Microsoft.Data.Analysis"] = VersionOf(typeof(Microsoft.Data.Analysis.DataFrame).Assembly),
                 ["CsvHelper"] = VersionOf(typeof(CsvHelper.CsvParser).Assembly),
-                ["MscAlf"] = VersionOf(typeof(FigureExporter).Assembly),
+                ["MscAlf"] = VersionOf(typeof(FiguresJob).Assembly),
             },
         };
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static string Index(IReadOnlyList<Figure> figures, ExportOptions options)
+    private static string Index(IReadOnlyList<FigureFiles> figures, FiguresOptions options)
     {
         var html = new StringBuilder("<h1>Figures</h1>\n<p>Rebuilt from registry records (snapshot October 2022); status panel: ")
             .Append(WebUtility.HtmlEncode(TrialStatus.Describe(options.Snapshot)))
@@ -158,7 +156,7 @@ public static class FigureExporter
         foreach (var figure in figures)
         {
             html.Append("<li><strong>").Append(WebUtility.HtmlEncode(figure.Title)).Append("</strong> — ");
-            html.AppendJoin(" · ", options.Formats.Select(f => $"<a href=\"{HtmlDocument.Href(figure.Name + "." + f)}\">{WebUtility.HtmlEncode(f.ToUpperInvariant())}</a>"));
+            html.AppendJoin(" · ", options.Formats.Zip(figure.Files).Select(f => $"<a href=\"{HtmlDocument.Href(f.Second)}\">{WebUtility.HtmlEncode(f.First.ToUpperInvariant())}</a>"));
             if (options.Formats.Contains("png"))
             {
                 html.Append($"<img src=\"{HtmlDocument.Href(figure.Name + ".png")}\" alt=\"{WebUtility.HtmlEncode(figure.Description)}\">");
