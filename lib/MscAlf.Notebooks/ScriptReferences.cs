@@ -44,7 +44,7 @@ internal static class ScriptReferences
         var framework = Framework.Select(name => Path.Combine(runtime, name + ".dll")).Where(File.Exists);
         var libraries = new[]
         {
-            typeof(MscAlf.Data.Dataset).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+            typeof(MscAlf.Display.ITabular).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
             typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
             typeof(NotebookGlobals).Assembly,
         }.Select(a => a.Location);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Text;
 
 namespace MscAlf.Notebooks.Jobs;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using MscAlf.Export;
+using MscAlf.IO;
 using MscAlf.Jobs;
 
 namespace MscAlf.Notebooks.Jobs;

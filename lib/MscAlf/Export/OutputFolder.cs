@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MscAlf.IO;
 using MscAlf.Text;
 
 namespace MscAlf.Export;

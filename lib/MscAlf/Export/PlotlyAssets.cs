@@ -1,3 +1,5 @@
+using MscAlf.IO;
+
 namespace MscAlf.Export;
 
 /// <summary>

@@ -9,6 +9,7 @@ using MscAlf.Concepts;
 using MscAlf.Data;
 using MscAlf.Export;
 using MscAlf.Figures;
+using MscAlf.IO;
 using MscAlf.Text;
 
 namespace MscAlf.Jobs;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MscAlf.Export;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 

@@ -1,6 +1,6 @@
 using MscAlf.Text;
 
-namespace MscAlf.Export;
+namespace MscAlf.IO;
 
 /// <summary>Writes files so that a reader never sees a half-written one: write a temporary file beside it, then rename.</summary>
 public static class AtomicFile

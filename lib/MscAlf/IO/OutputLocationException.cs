@@ -1,4 +1,4 @@
-namespace MscAlf.Export;
+namespace MscAlf.IO;
 
 /// <summary>Thrown when an output location cannot be used: a file where a folder is meant, a folder that cannot be written.</summary>
 public sealed class OutputLocationException : IOException
