@@ -69,11 +69,11 @@ public static class TrialColumns
 
     private static TrialColumn List(string name, ColumnType type, bool required, IReadOnlyList<string> allowed,
         Func<Trial, IReadOnlyList<string>> get, Func<Trial, IReadOnlyList<string>, Trial> set) => new()
-    {
-        Spec = new(name, type, required, allowed),
-        Cell = t => JoinList(get(t)),
-        Read = (t, row) => set(t, row.List(name)),
-    };
+        {
+            Spec = new(name, type, required, allowed),
+            Cell = t => JoinList(get(t)),
+            Read = (t, row) => set(t, row.List(name)),
+        };
 
     private static TrialColumn Date(string name, Func<Trial, PartialDate?> get, Func<Trial, PartialDate?, Trial> set) => new()
     {
@@ -92,9 +92,9 @@ public static class TrialColumns
 
     private static TrialColumn Enum<T>(string name, bool required, Func<Trial, T?> get, Func<Trial, T?, Trial> set)
         where T : struct, System.Enum => new()
-    {
-        Spec = new(name, ColumnType.Code, required, CodeSet<T>.Codes),
-        Cell = t => get(t) is { } value ? CodeSet<T>.Code(value) : null,
-        Read = (t, row) => set(t, row.Code<T>(name)),
-    };
+        {
+            Spec = new(name, ColumnType.Code, required, CodeSet<T>.Codes),
+            Cell = t => get(t) is { } value ? CodeSet<T>.Code(value) : null,
+            Read = (t, row) => set(t, row.Code<T>(name)),
+        };
 }

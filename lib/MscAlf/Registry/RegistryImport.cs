@@ -139,8 +139,13 @@ public static partial class RegistryImport
         var phase = TrialPhase.Classify([raw], "INTERVENTIONAL").Value;
         var text = phase switch
         {
-            Phase.EarlyPhase1 => "Early Phase 1", Phase.Phase1 => "Phase 1", Phase.Phase2 => "Phase 2",
-            Phase.Phase3 => "Phase 3", Phase.Phase4 => "Phase 4", Phase.NotApplicable => "Not Applicable", _ => null,
+            Phase.EarlyPhase1 => "Early Phase 1",
+            Phase.Phase1 => "Phase 1",
+            Phase.Phase2 => "Phase 2",
+            Phase.Phase3 => "Phase 3",
+            Phase.Phase4 => "Phase 4",
+            Phase.NotApplicable => "Not Applicable",
+            _ => null,
         };
         if (text is null)
         {

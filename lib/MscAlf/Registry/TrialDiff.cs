@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MscAlf.IO;
 using MscAlf.Data;
+using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
