@@ -80,7 +80,7 @@ public static class CsvExportReader
                 continue;
             }
             var fields = record.Fields;
-            yield return ReadUnit.Deferred(() => Record(fields, column, origin));
+            yield return ReadUnit.Deferred(() => Record(fields, column, origin), 2 * fields.Sum(f => f.Length));
         }
     }
 

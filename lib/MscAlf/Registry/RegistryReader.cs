@@ -15,17 +15,21 @@ public sealed class ReadUnit
     private readonly RegistryItem? _item;
     private readonly Func<RegistryItem>? _make;
 
-    private ReadUnit(string label, byte[]? json, JsonElement? element, RegistryItem? item, Func<RegistryItem>? make) =>
-        (_label, _json, _element, _item, _make) = (label, json, element, item, make);
+    private ReadUnit(string label, byte[]? json, JsonElement? element, RegistryItem? item, Func<RegistryItem>? make, int size) =>
+        (_label, _json, _element, _item, _make, Size) = (label, json, element, item, make, size);
 
-    internal static ReadUnit Json(string label, byte[] json) => new(label, json, null, null, null);
+    /// <summary>About how many bytes the unit holds (so a batch of units can be kept small).</summary>
+    internal int Size { get; }
 
-    internal static ReadUnit Element(string origin, JsonElement element) => new(origin, null, element, null, null);
+    internal static ReadUnit Json(string label, byte[] json) => new(label, json, null, null, null, json.Length);
 
-    internal static ReadUnit Ready(RegistryItem item) => new("", null, null, item, null);
+    /// <summary>An element of a streamed array (counted as 64 KB: its size is not known without writing it out).</summary>
+    internal static ReadUnit Element(string origin, JsonElement element) => new(origin, null, element, null, null, 1 << 16);
 
-    /// <summary>A unit whose one item <paramref name="make"/> builds on the thread that parses it.</summary>
-    internal static ReadUnit Deferred(Func<RegistryItem> make) => new("", null, null, null, make);
+    internal static ReadUnit Ready(RegistryItem item) => new("", null, null, item, null, 0);
+
+    /// <summary>A unit of about <paramref name="size"/> bytes whose one item <paramref name="make"/> builds on the thread that parses it.</summary>
+    internal static ReadUnit Deferred(Func<RegistryItem> make, int size) => new("", null, null, null, make, size);
 
     /// <summary>Parses the unit into items, in input order.</summary>
     public IReadOnlyList<RegistryItem> Items() =>
