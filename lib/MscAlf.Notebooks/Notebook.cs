@@ -44,6 +44,11 @@ public sealed partial class Notebook
     public static Notebook Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (MscAlf.IO.FileIdentity.KindOf(path) == MscAlf.IO.FileKind.Special)
+        {
+            // Reading a pipe waits for a writer for ever, and a device may never end.
+            throw new FormatException($"{path}: not a notebook file (a device, pipe or socket)");
+        }
         try
         {
             return Parse(File.ReadAllText(path));

@@ -29,21 +29,35 @@ public static partial class Country
     /// <summary>All countries of the table, by alpha-3 code.</summary>
     public static IReadOnlyCollection<CountryInfo> All => Table.Value.ByCode.Values;
 
+    /// <summary>Names already looked up (a registry uses a few hundred; the cache stops growing at <see cref="MaxRemembered"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CountryInfo?> Remembered = new(StringComparer.Ordinal);
+
+    private const int MaxRemembered = 4096;
+
     /// <summary>The country a registry name stands for, or null when the name is not recognised.</summary>
     public static Classified<CountryInfo?> Classify(string registryName)
     {
         ArgumentNullException.ThrowIfNull(registryName);
+        if (!Remembered.TryGetValue(registryName, out var info))
+        {
+            info = Lookup(registryName);
+            if (Remembered.Count < MaxRemembered)
+            {
+                Remembered.TryAdd(registryName, info);
+            }
+        }
+        return new(info, registryName);
+    }
+
+    private static CountryInfo? Lookup(string registryName)
+    {
         var byName = Table.Value.ByName;
         if (byName.TryGetValue(Key(registryName), out var info))
         {
-            return new(info, registryName);
+            return info;
         }
         var comma = registryName.IndexOf(',', StringComparison.Ordinal);
-        if (comma > 0 && byName.TryGetValue(Key(registryName[(comma + 1)..] + " " + registryName[..comma]), out info))
-        {
-            return new(info, registryName);
-        }
-        return new(null, registryName);
+        return comma > 0 && byName.TryGetValue(Key(registryName[(comma + 1)..] + " " + registryName[..comma]), out info) ? info : null;
     }
 
     /// <summary>The country of an alpha-3 code.</summary>

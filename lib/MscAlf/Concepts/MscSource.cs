@@ -80,11 +80,15 @@ public static partial class MscSource
         ArgumentNullException.ThrowIfNull(text);
         text = text.Folded();
         IEnumerable<string>[] groups = [text.Interventions.Concat(text.Arms), text.Titles, Foreground(text.Summary)];
-        if (IsObservational(text.StudyType) && !groups.SelectMany(g => g).Any(f => Given().IsMatch(f)))
+        // The summary is cut into sentences only when a sentence could name MSCs: every pattern that finds a mention
+        // or a given MSC needs an MSC word or "cell", and a sentence holding one makes the whole summary hold it.
+        var searched = text.Summary is { } summary && (MscWord().IsMatch(summary) || summary.Contains("cell", StringComparison.OrdinalIgnoreCase))
+            ? groups : groups[..2];
+        if (IsObservational(text.StudyType) && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …)");
         }
-        var mention = groups.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
+        var mention = searched.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
         if (mention.Field is null)
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term and no tissue naming its own cells
@@ -106,13 +110,25 @@ public static partial class MscSource
         type is not null && type.Replace("_", "", StringComparison.Ordinal).Equals("OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The summary's sentences that are not background (previous studies, animal or in-vitro work).</summary>
-    private static IEnumerable<string> Foreground(string? summary) =>
-        summary is null ? [] : SentenceBreak().Split(summary).Where(s => !Background().IsMatch(s));
+    private static IEnumerable<string> Foreground(string? summary)
+    {
+        if (summary is null)
+        {
+            yield break; // deferred, so a summary no rule needs is never split
+        }
+        foreach (var sentence in SentenceBreak().Split(summary))
+        {
+            if (!Background().IsMatch(sentence))
+            {
+                yield return sentence;
+            }
+        }
+    }
 
     /// <summary>An MSC term, or a tissue naming its own stem or stromal cells, in <paramref name="field"/>.</summary>
     private static Match? MscMention(string field)
     {
-        var term = MscTerm().Match(field);
+        var term = MscTermIn(field);
         if (term.Success)
         {
             return term;
@@ -134,7 +150,7 @@ public static partial class MscSource
 
     private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field, bool recordNamesMscs)
     {
-        var terms = MscTerm().Matches(field).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+        var terms = MscWord().IsMatch(field) ? MscTerm().Matches(field).Select(m => (m.Index, End: m.Index + m.Length)).ToList() : [];
         var taken = new List<(int Start, int End)>();
         foreach (var (code, pattern) in Tissues)
         {
@@ -152,6 +168,16 @@ public static partial class MscSource
             }
         }
     }
+
+    /// <summary>The first MSC term in <paramref name="field"/> (the quick <see cref="MscWord"/> test first).</summary>
+    private static Match MscTermIn(string field) => MscWord().IsMatch(field) ? MscTerm().Match(field) : Match.Empty;
+
+    /// <summary>
+    /// Words of which every match of <see cref="MscTerm"/> and <see cref="Given"/> holds one (same case rules): a quick
+    /// test that lets most fields skip the full patterns, whose <c>\w*-?MSCs?</c> tries every word start.
+    /// </summary>
+    [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5", RegexOptions.IgnoreCase)]
+    private static partial Regex MscWord();
 
     [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace MscAlf.Concepts;
 
 /// <summary>The phase of a trial as Figure 2 panel A groups it.</summary>
@@ -34,7 +32,7 @@ public enum Phase
 /// and to Unknown otherwise. Anything else falls through to Unknown, with the text kept as evidence. The rule
 /// is plausibility-checked against the registry's own values, not validated.
 /// </summary>
-public static partial class TrialPhase
+public static class TrialPhase
 {
     /// <summary>Labels, colours and display order.</summary>
     public static ValueSet<Phase> Values { get; } = new(
@@ -80,7 +78,7 @@ public static partial class TrialPhase
 
     private static Phase? ParseOne(string text)
     {
-        var key = NonAlphanumeric().Replace(text, "").ToUpperInvariant();
+        var key = CodeKey.Of(text, digits: true);
         return key switch
         {
             "EARLYPHASE1" or "PHASE0" => Phase.EarlyPhase1,
@@ -92,7 +90,4 @@ public static partial class TrialPhase
             _ => null,
         };
     }
-
-    [GeneratedRegex("[^A-Za-z0-9]")]
-    private static partial Regex NonAlphanumeric();
 }

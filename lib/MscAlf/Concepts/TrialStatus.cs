@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MscAlf.Data;
 
 namespace MscAlf.Concepts;
@@ -36,7 +35,7 @@ public enum Status
 /// values group as one category. An empty value is Not available; any other text falls through to
 /// Not available with the text kept as evidence. Plausibility-checked against the registry's value lists.
 /// </summary>
-public static partial class TrialStatus
+public static class TrialStatus
 {
     /// <summary>Labels, colours and display order.</summary>
     public static ValueSet<Status> Values { get; } = new(
@@ -81,7 +80,7 @@ public static partial class TrialStatus
         {
             return new(Status.NotAvailable, null);
         }
-        var key = NonAlphanumeric().Replace(text, "").ToUpperInvariant();
+        var key = CodeKey.Of(text, digits: false);
         var value = key switch
         {
             "NOTYETRECRUITING" => Status.NotYetRecruiting,
@@ -106,7 +105,4 @@ public static partial class TrialStatus
         ArgumentNullException.ThrowIfNull(trial);
         return Classify(snapshot == StatusSnapshot.Registry2022October ? trial.OverallStatus : trial.Status2021November);
     }
-
-    [GeneratedRegex("[^A-Za-z]")]
-    private static partial Regex NonAlphanumeric();
 }

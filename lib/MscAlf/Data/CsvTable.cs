@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using MscAlf.IO;
 using MscAlf.Text;
 
 namespace MscAlf.Data;
@@ -21,9 +22,13 @@ public static class CsvTable
     public static (IReadOnlyList<CsvRow> Rows, IReadOnlyList<DataError> Errors) Read(string path, TableSchema schema, long maxBytes = MaxFileBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
+        switch (FileIdentity.KindOf(path))
         {
-            return ([], [new DataError(path, 0, null, null, "a file; this is a folder")]);
+            case FileKind.Directory:
+                return ([], [new DataError(path, 0, null, null, "a file; this is a folder")]);
+            case FileKind.Special:
+                // A pipe would wait for a writer for ever and a device may never end: neither is a data file.
+                return ([], [new DataError(path, 0, null, null, "a regular file; this is a device, pipe or socket")]);
         }
         byte[]? bytes;
         try

@@ -43,19 +43,25 @@ public static class CsvExportReader
     public static ReadResult Read(TextReader reader, string label) => ReadResult.From(Items(reader, label));
 
     /// <summary>Reads CSV export text record by record; <paramref name="label"/> names it in errors.</summary>
-    public static IEnumerable<RegistryItem> Items(TextReader reader, string label)
+    public static IEnumerable<RegistryItem> Items(TextReader reader, string label) => Units(reader, label).SelectMany(u => u.Items());
+
+    /// <summary>
+    /// Cuts CSV export text into one unit per record: the calling thread splits the fields, and the thread that parses
+    /// the unit checks and converts them (<see cref="Record"/>).
+    /// </summary>
+    internal static IEnumerable<ReadUnit> Units(TextReader reader, string label)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var tokenizer = new CsvTokenizer(reader);
         if (tokenizer.Read() is not { } first)
         {
-            yield return RegistryItem.Invalid(new RecordError($"{label}:1", null, null, "a header line; the file is empty"));
+            yield return ReadUnit.Ready(RegistryItem.Invalid(new RecordError($"{label}:1", null, null, "a header line; the file is empty")));
             yield break;
         }
         var header = first.Fields.Select(h => h.Trim()).ToArray();
         if (HeaderError(header, label) is { } headerError)
         {
-            yield return RegistryItem.Invalid(headerError);
+            yield return ReadUnit.Ready(RegistryItem.Invalid(headerError));
             yield break;
         }
         var column = header.Select((name, index) => (name, index)).Where(c => Columns[c.name] is not null)
@@ -65,15 +71,16 @@ public static class CsvExportReader
             var origin = $"{label}:{record.Line}";
             if (record.BadField is { } bad)
             {
-                yield return RegistryItem.Invalid(new RecordError(origin, null, bad, "well-formed CSV quoting (a quote inside an unquoted cell, text after a closing quote, or an unclosed quote)"));
+                yield return ReadUnit.Ready(RegistryItem.Invalid(new RecordError(origin, null, bad, "well-formed CSV quoting (a quote inside an unquoted cell, text after a closing quote, or an unclosed quote)")));
                 continue;
             }
             if (record.Fields.Length != header.Length)
             {
-                yield return RegistryItem.Invalid(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Fields.Length}"));
+                yield return ReadUnit.Ready(RegistryItem.Invalid(new RecordError(origin, null, null, $"{header.Length} fields as in the header; the record has {record.Fields.Length}")));
                 continue;
             }
-            yield return Record(record.Fields, column, origin);
+            var fields = record.Fields;
+            yield return ReadUnit.Deferred(() => Record(fields, column, origin), 2 * fields.Sum(f => f.Length));
         }
     }
 

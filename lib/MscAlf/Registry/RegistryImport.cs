@@ -162,7 +162,7 @@ public static partial class RegistryImport
         }
         // The classic export writes expanded access with its kind: "Expanded Access:Individual Patients".
         var kind = raw.Split(':', 2)[0];
-        var text = NotLetter().Replace(kind, "").ToUpperInvariant() switch
+        var text = CodeKey.Of(kind, digits: false) switch
         {
             "INTERVENTIONAL" => "Interventional",
             "OBSERVATIONAL" => "Observational",
@@ -213,7 +213,4 @@ public static partial class RegistryImport
 
     [GeneratedRegex(@"\ballogen(?:e)?ic\b", RegexOptions.IgnoreCase)]
     private static partial Regex Allogeneic();
-
-    [GeneratedRegex("[^A-Za-z]")]
-    private static partial Regex NotLetter();
 }

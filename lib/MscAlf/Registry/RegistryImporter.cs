@@ -57,12 +57,15 @@ public sealed class ImportFailedException : Exception
 
 /// <summary>
 /// Streaming import: one thread reads the input (<see cref="RegistryReader"/>), every core parses and classifies
-/// (<see cref="RegistryImport"/>), and one thread appends the rows to a staging DuckDB database in the temporary folder,
-/// so memory stays flat whatever the input's size. Duplicates by NCT id are then resolved inside DuckDB (which spills
-/// to disk) to the record with the newest <c>last_update_posted</c> (the last read on a tie), and the result goes to
-/// the output: a DuckDB database (upserted in one transaction, so an interrupted import leaves it as it was; a new
-/// database is built beside it and renamed), a CSV (<see cref="ImportedTrialsCsv.Schema"/>) or a Parquet file (both
-/// written to a temporary file and renamed).
+/// (<see cref="RegistryImport"/>) and lays out the rows, and one thread appends them to DuckDB inside one transaction,
+/// so memory stays flat whatever the input's size (DuckDB writes each full row group out as it goes). A new database
+/// is built this way directly, in a temporary file beside the output that is renamed into place once complete, so
+/// every row is written once. Duplicates by NCT id are noticed as they arrive (one bit per possible NCT number) and,
+/// only when there are some, resolved inside DuckDB (which spills to disk) to the record with the newest
+/// <c>last_update_posted</c> (the last read on a tie). A CSV (<see cref="ImportedTrialsCsv.Schema"/>) or Parquet output,
+/// or an existing database, is written from a staging database in the temporary folder: CSV and Parquet to a temporary
+/// file that is then renamed, an existing database upserted in one transaction, so an interrupted import leaves it as
+/// it was.
 /// </summary>
 public static class RegistryImporter
 {
@@ -81,6 +84,9 @@ public static class RegistryImporter
     /// <summary>The output formats, by extension.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".duckdb", ".csv", ".parquet"];
 
+    /// <summary>The columns that tie a staged row to its place in the input; dropped from a finished database.</summary>
+    private static readonly string[] StagingColumns = ["unit", "item", "origin"];
+
     /// <summary>Imports <paramref name="input"/> into <paramref name="output"/>.</summary>
     /// <exception cref="ImportFailedException">Invalid records without <see cref="ImportOptions.SkipInvalid"/>; nothing was written.</exception>
     public static ImportSummary Run(string input, string output, ImportOptions options)
@@ -91,97 +97,179 @@ public static class RegistryImporter
         {
             throw new ArgumentException($"{output}: --out must end in {string.Join(", ", Extensions)}");
         }
-        var staging = Path.Combine(Path.GetTempPath(), $"mscalf-import-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var timing = Environment.GetEnvironmentVariable("MSCALF_TIMING") == "1";
-        void Phase(string name)
-        {
-            if (timing)
-            {
-                options.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  [timing] {name}: {clock.Elapsed.TotalSeconds:0.00} s; working set {Environment.WorkingSet >> 20} MB, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB"));
-            }
-        }
+        var clock = new PhaseClock(options.Progress, Environment.GetEnvironmentVariable("MSCALF_TIMING") == "1");
+        var scratch = Path.Combine(Path.GetTempPath(), $"mscalf-import-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            using var connection = Open(staging, options);
-            Phase("open");
-            var (read, skipped) = Stage(connection, input, options);
-            Phase("read, classify and stage");
-            if (skipped > 0 && !options.SkipInvalid)
+            var full = Path.GetFullPath(output);
+            if (format == ".duckdb" && !File.Exists(full))
             {
-                ListProblems(connection, options, skipped);
-                throw new ImportFailedException($"{skipped} invalid record(s); nothing written. Fix them or pass --skip-invalid.");
+                return NewDatabase(input, full, options, scratch, clock);
             }
-            var merged = Deduplicate(connection, options.Progress);
-            Phase("resolve duplicates");
-            var imported = TrialStore.Scalar(connection, "SELECT count(*) FROM chosen");
-            var liver = TrialStore.Scalar(connection, "SELECT count(*) FROM chosen WHERE condition_category <> 'not_liver'");
+            var staging = scratch + ".duckdb";
+            using var connection = Open(staging, options, scratch);
+            var (read, skipped, merged) = Stage(connection, input, options, clock);
+            TrialStore.Execute(connection, "COMMIT");
+            var (imported, liver) = Counts(connection);
             var (kept, total) = format switch
             {
-                ".duckdb" => UpsertDatabase(connection, staging, output, input, (read, imported, skipped, merged)),
+                ".duckdb" => UpsertDatabase(connection, staging, full, input, (read, imported, skipped, merged)),
                 ".csv" => (0L, WriteCsv(connection, output)),
-                _ => (0L, WriteParquet(connection, output)),
+                _ => (0L, WriteParquet(connection, output, imported)),
             };
-            Phase("write output");
+            clock.Phase("write output");
             return new ImportSummary(read, imported, liver, skipped, merged, kept, total);
         }
         finally
         {
-            DeleteStaging(staging);
+            DeleteScratch(scratch);
         }
     }
 
-    /// <summary>Opens a DuckDB database with the import's memory limit and threads.</summary>
-    private static DuckDBConnection Open(string path, ImportOptions options)
+    /// <summary>
+    /// Builds a new database in a temporary file beside <paramref name="output"/>, staging straight into its tables, and
+    /// renames it into place once it is complete; a failure leaves no file.
+    /// </summary>
+    private static ImportSummary NewDatabase(string input, string output, ImportOptions options, string scratch, PhaseClock clock)
+    {
+        ImportSummary? summary = null;
+        AtomicOutput.Write(output, temporary =>
+        {
+            try
+            {
+                using var connection = Open(temporary, options, scratch);
+                var (read, skipped, merged) = Stage(connection, input, options, clock);
+                var (imported, liver) = Counts(connection);
+                foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
+                {
+                    foreach (var column in table == "trials" ? StagingColumns : StagingColumns[..2])
+                    {
+                        TrialStore.Execute(connection, $"ALTER TABLE {table} DROP COLUMN {column}");
+                    }
+                }
+                TrialStore.Execute(connection, "DROP TABLE import_errors");
+                TrialStore.Execute(connection, TrialStore.ImportsDdl);
+                LogImport(connection, input, (read, imported, skipped, merged, 0));
+                BeforeCommit?.Invoke();
+                TrialStore.Execute(connection, "COMMIT");
+                clock.Phase("commit");
+                TrialStore.Execute(connection, "CHECKPOINT");
+                summary = new ImportSummary(read, imported, liver, skipped, merged, 0, imported);
+            }
+            finally
+            {
+                File.Delete(temporary + ".wal");
+            }
+        });
+        clock.Phase("write output");
+        return summary!;
+    }
+
+    /// <summary>Opens a DuckDB database with the import's memory limit, spilling under <paramref name="scratch"/>.</summary>
+    private static DuckDBConnection Open(string path, ImportOptions options, string scratch)
     {
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         TrialStore.Execute(connection, $"SET memory_limit = {TrialStore.Literal(options.MemoryLimit)}");
-        TrialStore.Execute(connection, $"SET threads = {Math.Max(1, options.Workers)}");
+        // One DuckDB thread while the workers parse and classify: appending is serial, and more threads only wait for
+        // work and take turns on the cores the workers need (measured: docs/performance.md).
+        TrialStore.Execute(connection, "SET threads = 1");
         TrialStore.Execute(connection, "SET preserve_insertion_order = false");
-        TrialStore.Execute(connection, $"SET temp_directory = {TrialStore.Literal(path + ".spill")}");
+        TrialStore.Execute(connection, $"SET temp_directory = {TrialStore.Literal(scratch + ".spill")}");
         return connection;
     }
 
-    private static void DeleteStaging(string staging)
+    private static void DeleteScratch(string scratch)
     {
-        foreach (var file in new[] { staging, staging + ".wal" })
+        foreach (var file in new[] { scratch + ".duckdb", scratch + ".duckdb.wal" })
         {
             File.Delete(file);
         }
-        if (Directory.Exists(staging + ".spill"))
+        if (Directory.Exists(scratch + ".spill"))
         {
-            Directory.Delete(staging + ".spill", recursive: true);
+            Directory.Delete(scratch + ".spill", recursive: true);
         }
     }
 
-    /// <summary>Rows appended between two commits of the staging database.</summary>
-    private const int RowsPerCommit = 10_000;
+    /// <summary>Rows appended before the appenders hand what they hold to the transaction (which writes full row groups out).</summary>
+    private const int RowsPerFlush = 10_000;
 
-    /// <summary>One processed item: its position in the input, and a trial or the record's errors.</summary>
-    private sealed record Processed(long Unit, int Item, string Origin, ImportedTrial? Trial, RegistryStudy? Study, IReadOnlyList<RecordError> Errors);
-
-    private static (long Read, long Skipped) Stage(DuckDBConnection connection, string input, ImportOptions options)
+    /// <summary>
+    /// Creates the import tables (the database's tables with the staging columns in front), opens the transaction,
+    /// appends every record, fails on invalid ones unless they are skipped, and resolves duplicates. The transaction
+    /// stays open for the caller to finish.
+    /// </summary>
+    private static (long Read, long Skipped, long Merged) Stage(DuckDBConnection connection, string input, ImportOptions options, PhaseClock clock)
     {
-        TrialStore.Execute(connection, TrialStore.TrialsDdl("staged", "unit BIGINT, item INTEGER, origin VARCHAR, "));
+        TrialStore.Execute(connection, "BEGIN TRANSACTION");
+        TrialStore.Execute(connection, TrialStore.TrialsDdl("trials", "unit BIGINT, item INTEGER, origin VARCHAR, "));
         foreach (var name in TrialStore.ChildTables.Keys)
         {
-            TrialStore.Execute(connection, TrialStore.ChildDdl($"staged_{name}", name, "unit BIGINT, item INTEGER, "));
+            TrialStore.Execute(connection, TrialStore.ChildDdl(name, name, "unit BIGINT, item INTEGER, nct_id VARCHAR, "));
         }
-        TrialStore.Execute(connection, "CREATE TABLE staged_errors (unit BIGINT, item INTEGER, ordinal INTEGER, message VARCHAR)");
+        TrialStore.Execute(connection, "CREATE TABLE import_errors (unit BIGINT, item INTEGER, ordinal INTEGER, message VARCHAR)");
+        clock.Phase("open");
+        var (read, skipped, duplicates) = Append(connection, input, options);
+        clock.Phase("read, classify and append");
+        if (skipped > 0 && !options.SkipInvalid)
+        {
+            ListProblems(connection, options, skipped);
+            throw new ImportFailedException($"{skipped} invalid record(s); nothing written. Fix them or pass --skip-invalid.");
+        }
+        TrialStore.Execute(connection, $"SET threads = {Math.Max(1, options.Workers)}");
+        var merged = duplicates ? Deduplicate(connection, options.Progress) : 0;
+        clock.Phase("resolve duplicates");
+        return (read, skipped, merged);
+    }
+
+    /// <summary>One trial laid out for the appenders (by a worker, so the appending thread only copies values).</summary>
+    private sealed record ImportRow(long Unit, int Item, string Origin, string NctId, string?[] Cells, int? Enrollment,
+        IReadOnlyList<string> Conditions, (string Name, string? Code)[] Countries, (string? Type, string Name)[] Interventions,
+        IReadOnlyList<string> Phases);
+
+    /// <summary>One processed item: its position in the input, and a row or the record's errors.</summary>
+    private sealed record Processed(long Unit, int Item, string Origin, ImportRow? Row, IReadOnlyList<RecordError> Errors);
+
+    /// <summary>Units handed from the reader to a worker at once, unless they reach <see cref="BytesPerBatch"/> first.</summary>
+    private const int UnitsPerBatch = 32;
+
+    /// <summary>About the most input bytes in one batch of units (a zip entry is 36 KB on average).</summary>
+    private const int BytesPerBatch = 1 << 20;
+
+    /// <summary>Processed records handed from a worker to the appending thread at once.</summary>
+    private const int RowsPerBatch = 64;
+
+    /// <summary>
+    /// The pipeline: the reader cuts units and hands them to the workers in batches, the workers hand back batches of
+    /// rows, and this thread appends them. Batches, not single records, cross between threads, so the threads seldom
+    /// wait for each other (one record at a time cost half a million context switches per 100,000 rows).
+    /// </summary>
+    private static (long Read, long Skipped, bool Duplicates) Append(DuckDBConnection connection, string input, ImportOptions options)
+    {
         using var cancel = new CancellationTokenSource();
         var workers = Math.Max(1, options.Workers);
-        using var units = new BlockingCollection<(long, ReadUnit)>(boundedCapacity: 8 * workers);
-        using var results = new BlockingCollection<Processed>(boundedCapacity: 256);
+        using var units = new BlockingCollection<List<(long Index, ReadUnit Unit)>>(boundedCapacity: 2 * workers);
+        using var results = new BlockingCollection<List<Processed>>(boundedCapacity: 4 * workers);
         var reader = Task.Run(() =>
         {
             try
             {
                 long index = 0;
+                var batch = new List<(long, ReadUnit)>(UnitsPerBatch);
+                var bytes = 0L;
                 foreach (var unit in RegistryReader.Units(input, note => { lock (options.Progress) { options.Progress.WriteLine($"  {note}"); } }))
                 {
-                    units.Add((index++, unit), cancel.Token);
+                    batch.Add((index++, unit));
+                    bytes += unit.Size;
+                    if (batch.Count == UnitsPerBatch || bytes >= BytesPerBatch)
+                    {
+                        units.Add(batch, cancel.Token);
+                        (batch, bytes) = (new List<(long, ReadUnit)>(UnitsPerBatch), 0);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    units.Add(batch, cancel.Token);
                 }
             }
             finally
@@ -191,12 +279,25 @@ public static class RegistryImporter
         });
         var processors = Enumerable.Range(0, workers).Select(_ => Task.Run(() =>
         {
-            foreach (var (index, unit) in units.GetConsumingEnumerable(cancel.Token))
+            foreach (var batch in units.GetConsumingEnumerable(cancel.Token))
             {
-                var items = unit.Items();
-                for (var i = 0; i < items.Count; i++)
+                var processed = new List<Processed>(RowsPerBatch);
+                foreach (var (index, unit) in batch)
                 {
-                    results.Add(Process(index, i, items[i]), cancel.Token);
+                    var items = unit.Items();
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        processed.Add(Process(index, i, items[i]));
+                        if (processed.Count == RowsPerBatch)
+                        {
+                            results.Add(processed, cancel.Token);
+                            processed = new List<Processed>(RowsPerBatch);
+                        }
+                    }
+                }
+                if (processed.Count > 0)
+                {
+                    results.Add(processed, cancel.Token);
                 }
             }
         })).ToArray();
@@ -209,20 +310,27 @@ public static class RegistryImporter
             }
         }, TaskScheduler.Default);
         long read = 0, skipped = 0;
+        var seen = new NctSet();
+        var duplicates = false;
         var appenders = new Appenders(connection);
         try
         {
-            foreach (var processed in results.GetConsumingEnumerable())
+            foreach (var batch in results.GetConsumingEnumerable())
             {
-                read++;
-                if (read % RowsPerCommit == 0)
+                foreach (var processed in batch)
                 {
-                    // Closing the appenders commits what they hold, so DuckDB can write it out and free the memory.
-                    appenders.Dispose();
-                    appenders = new Appenders(connection);
-                }
-                if (processed.Trial is null)
-                {
+                    read++;
+                    if (read % RowsPerFlush == 0)
+                    {
+                        appenders.Dispose();
+                        appenders = new Appenders(connection);
+                    }
+                    if (processed.Row is { } row)
+                    {
+                        duplicates |= !seen.Add(row.NctId);
+                        appenders.Trial(row);
+                        continue;
+                    }
                     skipped++;
                     appenders.Errors(processed);
                     if (options.SkipInvalid)
@@ -232,10 +340,6 @@ public static class RegistryImporter
                             options.Progress.WriteLine($"  skipped {error}");
                         }
                     }
-                }
-                else
-                {
-                    appenders.Trial(processed);
                 }
             }
         }
@@ -258,44 +362,76 @@ public static class RegistryImporter
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(task.Exception!.InnerException!).Throw();
             }
         }
-        return (read, skipped);
+        return (read, skipped, duplicates);
     }
 
     private static Processed Process(long unit, int item, RegistryItem read)
     {
         if (read.Study is not { } study)
         {
-            return new Processed(unit, item, read.Errors[0].Origin, null, null, read.Errors);
+            return new Processed(unit, item, read.Errors[0].Origin, null, read.Errors);
         }
-        var (trial, errors) = RegistryImport.Import(study);
-        return new Processed(unit, item, study.Origin, trial, study, errors);
+        var (imported, errors) = RegistryImport.Import(study);
+        if (imported is null)
+        {
+            return new Processed(unit, item, study.Origin, null, errors);
+        }
+        var trial = imported.Trial;
+        var row = new ImportRow(unit, item, study.Origin, trial.NctId, [.. ImportedTrialsCsv.Cells(imported)], trial.Enrollment,
+            trial.Conditions, [.. trial.Countries.Select(c => (c, Country.Classify(c).Value?.Alpha3))],
+            [.. study.InterventionNames.Select(SplitIntervention)], trial.Phases);
+        return new Processed(unit, item, study.Origin, row, []);
     }
 
-    /// <summary>The staging appenders, one per table.</summary>
+    /// <summary>An intervention's type (upper case, as the API spells it) and name, from <c>Type: name</c>.</summary>
+    private static (string? Type, string Name) SplitIntervention(string text)
+    {
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && text[..colon].All(c => char.IsUpper(c) || c == '_' || char.IsLower(c) || c == ' ')
+            ? (text[..colon].ToUpperInvariant().Replace(' ', '_'), text[(colon + 2)..])
+            : (null, text);
+    }
+
+    /// <summary>The appenders of the import tables, one per table.</summary>
     private sealed class Appenders(DuckDBConnection connection) : IDisposable
     {
-        private readonly DuckDBAppender _trials = connection.CreateAppender("staged");
-        private readonly Dictionary<string, DuckDBAppender> _children = TrialStore.ChildTables.Keys.ToDictionary(k => k, k => connection.CreateAppender($"staged_{k}"));
-        private readonly DuckDBAppender _errors = connection.CreateAppender("staged_errors");
+        private static readonly int EnrollmentCell = TrialStore.TrialColumns.ToList().IndexOf(TrialStore.IntegerColumn);
+        private readonly DuckDBAppender _trials = connection.CreateAppender("trials");
+        private readonly DuckDBAppender _conditions = connection.CreateAppender("conditions");
+        private readonly DuckDBAppender _countries = connection.CreateAppender("countries");
+        private readonly DuckDBAppender _interventions = connection.CreateAppender("interventions");
+        private readonly DuckDBAppender _phases = connection.CreateAppender("phases");
+        private readonly DuckDBAppender _errors = connection.CreateAppender("import_errors");
 
-        public void Trial(Processed processed)
+        public void Trial(ImportRow row)
         {
-            var row = _trials.CreateRow().AppendValue(processed.Unit).AppendValue(processed.Item).AppendValue(processed.Origin);
-            var cells = ImportedTrialsCsv.Cells(processed.Trial!).ToList();
-            for (var i = 0; i < cells.Count; i++)
+            var trial = _trials.CreateRow().AppendValue(row.Unit).AppendValue(row.Item).AppendValue(row.Origin);
+            for (var i = 0; i < row.Cells.Length; i++)
             {
-                row = TrialStore.TrialColumns[i] == TrialStore.IntegerColumn
-                    ? row.AppendValue(processed.Trial!.Trial.Enrollment)
-                    : row.AppendValue(cells[i]);
+                trial = i == EnrollmentCell ? trial.AppendValue(row.Enrollment) : trial.AppendValue(row.Cells[i]);
             }
-            row.EndRow();
-            var study = processed.Study!;
-            var trial = processed.Trial!.Trial;
-            Child("conditions", processed, trial.Conditions.Select(c => new[] { c }));
-            Child("countries", processed, trial.Countries.Select(c => new[] { c, Country.Classify(c).Value?.Alpha3 }));
-            Child("interventions", processed, study.InterventionNames.Select(SplitIntervention));
-            Child("phases", processed, trial.Phases.Select(p => new[] { p }));
+            trial.EndRow();
+            for (var i = 0; i < row.Conditions.Count; i++)
+            {
+                Child(_conditions, row, i).AppendValue(row.Conditions[i]).EndRow();
+            }
+            for (var i = 0; i < row.Countries.Length; i++)
+            {
+                Child(_countries, row, i).AppendValue(row.Countries[i].Name).AppendValue(row.Countries[i].Code).EndRow();
+            }
+            for (var i = 0; i < row.Interventions.Length; i++)
+            {
+                Child(_interventions, row, i).AppendValue(row.Interventions[i].Type).AppendValue(row.Interventions[i].Name).EndRow();
+            }
+            for (var i = 0; i < row.Phases.Count; i++)
+            {
+                Child(_phases, row, i).AppendValue(row.Phases[i]).EndRow();
+            }
         }
+
+        /// <summary>A child row begun with its staging columns, NCT id and ordinal (1-based).</summary>
+        private static IDuckDBAppenderRow Child(DuckDBAppender appender, ImportRow row, int index) =>
+            appender.CreateRow().AppendValue(row.Unit).AppendValue(row.Item).AppendValue(row.NctId).AppendValue(index + 1);
 
         public void Errors(Processed processed)
         {
@@ -305,36 +441,39 @@ public static class RegistryImporter
             }
         }
 
-        private void Child(string table, Processed processed, IEnumerable<string?[]> rows)
-        {
-            var ordinal = 0;
-            foreach (var values in rows)
-            {
-                var row = _children[table].CreateRow().AppendValue(processed.Unit).AppendValue(processed.Item).AppendValue(++ordinal);
-                foreach (var value in values)
-                {
-                    row = row.AppendValue(value);
-                }
-                row.EndRow();
-            }
-        }
-
-        private static string?[] SplitIntervention(string text)
-        {
-            var colon = text.IndexOf(": ", StringComparison.Ordinal);
-            return colon > 0 && text[..colon].All(c => char.IsUpper(c) || c == '_' || char.IsLower(c) || c == ' ')
-                ? [text[..colon].ToUpperInvariant().Replace(' ', '_'), text[(colon + 2)..]]
-                : [null, text];
-        }
-
         public void Dispose()
         {
-            _trials.Dispose();
-            foreach (var appender in _children.Values)
+            foreach (var appender in new[] { _trials, _conditions, _countries, _interventions, _phases, _errors })
             {
                 appender.Dispose();
             }
-            _errors.Dispose();
+        }
+    }
+
+    /// <summary>The NCT ids seen so far: one bit per possible NCT number, in pages made as numbers arrive (at most 12.5 MB).</summary>
+    private sealed class NctSet
+    {
+        private const int PageBits = 16;
+        private readonly ulong[]?[] _pages = new ulong[]?[(100_000_000 >> PageBits) + 1];
+
+        /// <summary>Adds <paramref name="nctId"/>; false when it was there already (or is not NCT and eight digits,
+        /// which the readers never let through, so that duplicates are then looked for in full).</summary>
+        public bool Add(string nctId)
+        {
+            if (nctId.Length != 11 || !nctId.StartsWith("NCT", StringComparison.Ordinal)
+                || !int.TryParse(nctId.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+            var page = _pages[number >> PageBits] ??= new ulong[(1 << PageBits) / 64];
+            ref var word = ref page[(number & ((1 << PageBits) - 1)) >> 6];
+            var bit = 1UL << (number & 63);
+            if ((word & bit) != 0)
+            {
+                return false;
+            }
+            word |= bit;
+            return true;
         }
     }
 
@@ -342,8 +481,8 @@ public static class RegistryImporter
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT message FROM staged_errors
-            WHERE (unit, item) IN (SELECT DISTINCT unit, item FROM staged_errors ORDER BY unit, item LIMIT {options.MaxListed})
+            SELECT message FROM import_errors
+            WHERE (unit, item) IN (SELECT DISTINCT unit, item FROM import_errors ORDER BY unit, item LIMIT {options.MaxListed})
             ORDER BY unit, item, ordinal
             """;
         using var reader = command.ExecuteReader();
@@ -357,40 +496,54 @@ public static class RegistryImporter
         }
     }
 
-    /// <summary>Chooses one record per NCT id (newest last update, then last read) into the view <c>chosen</c>.</summary>
+    /// <summary>
+    /// Keeps one record per NCT id (newest last update, then last read), deleting the others and their child rows;
+    /// reports the first 20 ids read more than once. Returns the records dropped.
+    /// </summary>
     private static long Deduplicate(DuckDBConnection connection, TextWriter progress)
     {
-        TrialStore.Execute(connection, """
-            CREATE TABLE keep AS
+        const string Repeated = "SELECT nct_id FROM trials GROUP BY nct_id HAVING count(*) > 1";
+        TrialStore.Execute(connection, $"""
+            CREATE TEMP TABLE losers AS
             SELECT unit, item FROM (
                 SELECT unit, item, row_number() OVER (PARTITION BY nct_id ORDER BY last_update_posted DESC NULLS LAST, unit DESC, item DESC) AS rank
-                FROM staged)
-            WHERE rank = 1
+                FROM trials WHERE nct_id IN ({Repeated}))
+            WHERE rank > 1
             """);
-        TrialStore.Execute(connection, "CREATE VIEW chosen AS SELECT staged.* FROM staged SEMI JOIN keep USING (unit, item)");
-        var merged = TrialStore.Scalar(connection, "SELECT (SELECT count(*) FROM staged) - (SELECT count(*) FROM keep)");
+        var merged = TrialStore.Scalar(connection, "SELECT count(*) FROM losers");
         if (merged > 0)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT s.nct_id, count(*), string_agg(s.origin, chr(31) ORDER BY s.unit, s.item), max(CASE WHEN k.unit IS NOT NULL THEN s.origin END)
-                FROM staged s LEFT JOIN keep k USING (unit, item)
-                GROUP BY s.nct_id HAVING count(*) > 1 ORDER BY s.nct_id LIMIT 20
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using (var command = connection.CreateCommand())
             {
-                var origins = string.Join(", ", reader.GetString(2).Split('\u001F').Select(Located.Value));
-                progress.WriteLine($"  {reader.GetString(0)} appears {reader.GetInt64(1)} times ({origins}); kept {Located.Value(reader.GetString(3))} (newest last update, then last read)");
+                command.CommandText = """
+                    SELECT s.nct_id, count(*), string_agg(s.origin, chr(31) ORDER BY s.unit, s.item), max(CASE WHEN l.unit IS NULL THEN s.origin END)
+                    FROM trials s LEFT JOIN losers l USING (unit, item)
+                    GROUP BY s.nct_id HAVING count(*) > 1 ORDER BY s.nct_id LIMIT 20
+                    """;
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var origins = string.Join(", ", reader.GetString(2).Split('\u001F').Select(Located.Value));
+                    progress.WriteLine($"  {reader.GetString(0)} appears {reader.GetInt64(1)} times ({origins}); kept {Located.Value(reader.GetString(3))} (newest last update, then last read)");
+                }
             }
-            var groups = TrialStore.Scalar(connection, "SELECT count(*) FROM (SELECT nct_id FROM staged GROUP BY nct_id HAVING count(*) > 1)");
+            var groups = TrialStore.Scalar(connection, $"SELECT count(*) FROM ({Repeated})");
             if (groups > 20)
             {
                 progress.WriteLine($"  … and {groups - 20} more NCT ids read more than once");
             }
+            foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
+            {
+                TrialStore.Execute(connection, $"DELETE FROM {table} USING losers WHERE {table}.unit = losers.unit AND {table}.item = losers.item");
+            }
         }
+        TrialStore.Execute(connection, "DROP TABLE losers");
         return merged;
     }
+
+    private static (long Imported, long Liver) Counts(DuckDBConnection connection) =>
+        (TrialStore.Scalar(connection, "SELECT count(*) FROM trials"),
+         TrialStore.Scalar(connection, "SELECT count(*) FROM trials WHERE condition_category <> 'not_liver'"));
 
     private static string Columns(string prefix = "") => string.Join(", ", TrialStore.TrialColumns.Select(c => prefix + c));
 
@@ -402,7 +555,7 @@ public static class RegistryImporter
             using var csv = SafeCsv.Writer(writer);
             csv.Header(TrialStore.TrialColumns);
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns()} FROM chosen ORDER BY nct_id";
+            command.CommandText = $"SELECT {Columns()} FROM trials ORDER BY nct_id";
             using var reader = command.ExecuteReader();
             var enrollment = reader.GetOrdinal(TrialStore.IntegerColumn);
             while (reader.Read())
@@ -419,27 +572,31 @@ public static class RegistryImporter
         return rows;
     }
 
-    private static long WriteParquet(DuckDBConnection connection, string output)
+    private static long WriteParquet(DuckDBConnection connection, string output, long rows)
     {
         AtomicOutput.Write(output, temporary =>
-            TrialStore.Execute(connection, $"COPY (SELECT {Columns()} FROM chosen ORDER BY nct_id) TO {TrialStore.Literal(temporary)} (FORMAT parquet)"));
-        return TrialStore.Scalar(connection, "SELECT count(*) FROM chosen");
+            TrialStore.Execute(connection, $"COPY (SELECT {Columns()} FROM trials ORDER BY nct_id) TO {TrialStore.Literal(temporary)} (FORMAT parquet)"));
+        return rows;
     }
 
+    private static void LogImport(DuckDBConnection connection, string input, (long Read, long Imported, long Skipped, long Merged, long Kept) counts) =>
+        TrialStore.Execute(connection, $"""
+            INSERT INTO imports VALUES (now(), {TrialStore.Literal(Path.GetFullPath(input))}, {counts.Read}, {counts.Imported}, {counts.Skipped}, {counts.Merged}, {counts.Kept})
+            """);
+
+    /// <summary>Upserts the staged trials into an existing database (or, if it went away meanwhile, a new one).</summary>
     private static (long Kept, long Total) UpsertDatabase(DuckDBConnection staging, string stagingPath, string output, string input,
         (long Read, long Imported, long Skipped, long Merged) counts)
     {
-        // Materialise the choice so the target can read it through ATTACH, then let go of the staging file.
-        TrialStore.Execute(staging, "CREATE TABLE chosen_rows AS SELECT * FROM chosen");
+        // Let go of the staging file so the target can read it through ATTACH.
         TrialStore.Execute(staging, "CHECKPOINT");
         staging.Close();
-        var full = Path.GetFullPath(output);
-        if (File.Exists(full))
+        if (File.Exists(output))
         {
-            return Upsert(full, stagingPath, input, counts);
+            return Upsert(output, stagingPath, input, counts);
         }
         (long, long) result = default;
-        AtomicOutput.Write(full, temporary =>
+        AtomicOutput.Write(output, temporary =>
         {
             try
             {
@@ -470,14 +627,14 @@ public static class RegistryImporter
             {
                 TrialStore.CreateSchema(connection);
             }
-            // Only the keys of the records that win go into a temporary table (narrow, so it stays small); the rows
-            // themselves are read straight from the staging database.
+            // The staged trials are one per NCT id already; only the ids that win go into a temporary table (narrow, so
+            // it stays small), and the rows themselves are read straight from the staging database.
             TrialStore.Execute(connection, """
                 CREATE TEMP TABLE incoming AS
-                SELECT c.nct_id, c.unit, c.item FROM s.chosen_rows c LEFT JOIN trials t ON t.nct_id = c.nct_id
+                SELECT c.nct_id FROM s.trials c LEFT JOIN trials t ON t.nct_id = c.nct_id
                 WHERE t.nct_id IS NULL OR t.last_update_posted IS NULL OR c.last_update_posted >= t.last_update_posted
                 """);
-            var kept = TrialStore.Scalar(connection, "SELECT (SELECT count(*) FROM s.chosen_rows) - (SELECT count(*) FROM incoming)");
+            var kept = TrialStore.Scalar(connection, "SELECT (SELECT count(*) FROM s.trials) - (SELECT count(*) FROM incoming)");
             if (TrialStore.Scalar(connection, "SELECT count(*) FROM trials") > 0)
             {
                 foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
@@ -485,17 +642,15 @@ public static class RegistryImporter
                     TrialStore.Execute(connection, $"DELETE FROM {table} WHERE nct_id IN (SELECT nct_id FROM incoming)");
                 }
             }
-            TrialStore.Execute(connection, $"INSERT INTO trials SELECT {Columns("c.")} FROM s.chosen_rows c SEMI JOIN incoming i ON c.unit = i.unit AND c.item = i.item");
+            TrialStore.Execute(connection, $"INSERT INTO trials SELECT {Columns("c.")} FROM s.trials c SEMI JOIN incoming i ON c.nct_id = i.nct_id");
             foreach (var (table, columns) in TrialStore.ChildTables)
             {
                 TrialStore.Execute(connection, $"""
-                    INSERT INTO {table} SELECT i.nct_id, c.ordinal, {string.Join(", ", columns.Select(x => "c." + x))}
-                    FROM s.staged_{table} c JOIN incoming i ON c.unit = i.unit AND c.item = i.item
+                    INSERT INTO {table} SELECT c.nct_id, c.ordinal, {string.Join(", ", columns.Select(x => "c." + x))}
+                    FROM s.{table} c SEMI JOIN incoming i ON c.nct_id = i.nct_id
                     """);
             }
-            TrialStore.Execute(connection, $"""
-                INSERT INTO imports VALUES (now(), {TrialStore.Literal(Path.GetFullPath(input))}, {counts.Read}, {counts.Imported}, {counts.Skipped}, {counts.Merged}, {kept})
-                """);
+            LogImport(connection, input, (counts.Read, counts.Imported, counts.Skipped, counts.Merged, kept));
             TrialStore.Execute(connection, "DROP TABLE incoming");
             BeforeCommit?.Invoke();
             TrialStore.Execute(connection, "COMMIT");
@@ -520,6 +675,23 @@ public static class RegistryImporter
         catch (DuckDBException)
         {
             // No transaction was open.
+        }
+    }
+
+    /// <summary>With <c>MSCALF_TIMING=1</c>, prints each phase's elapsed time, the process's CPU time and its memory.</summary>
+    private sealed class PhaseClock(TextWriter progress, bool enabled)
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+        public void Phase(string name)
+        {
+            if (!enabled)
+            {
+                return;
+            }
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  [timing] {name}: {_clock.Elapsed.TotalSeconds:0.00} s, CPU {process.TotalProcessorTime.TotalSeconds:0.00} s (JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods; GC {GC.CollectionCount(0)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.00} s paused); working set {Environment.WorkingSet >> 20} MB"));
         }
     }
 }

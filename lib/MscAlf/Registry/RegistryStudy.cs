@@ -131,22 +131,13 @@ internal static partial class Fields
         return IsClean(value) ? value : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static bool IsClean(string value)
-    {
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            return false;
-        }
-        for (var i = 1; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || value[i - 1] == ' '))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>White space other than the plain space (every char for which <see cref="char.IsWhiteSpace(char)"/> holds).</summary>
+    private static readonly System.Buffers.SearchValues<char> OtherWhiteSpace = System.Buffers.SearchValues.Create(
+        "\t\n\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    /// <summary>True when <paramref name="value"/> has no white space at its ends, none but single plain spaces inside.</summary>
+    private static bool IsClean(string value) =>
+        value[0] != ' ' && value[^1] != ' ' && !value.AsSpan().ContainsAny(OtherWhiteSpace) && !value.Contains("  ", StringComparison.Ordinal);
 
     public static IReadOnlyList<string> List(string? value) =>
         value is null ? [] : [.. value.Split('|').Select(Clean).OfType<string>()];

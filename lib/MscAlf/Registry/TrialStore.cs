@@ -42,8 +42,12 @@ public static class TrialStore
         {
             Execute(connection, ChildDdl(name, name));
         }
-        Execute(connection, "CREATE TABLE imports (imported_at TIMESTAMP, input VARCHAR, records BIGINT, imported BIGINT, skipped BIGINT, merged BIGINT, kept_stored BIGINT)");
+        Execute(connection, ImportsDdl);
     }
+
+    /// <summary>The DDL of <c>imports</c>, the log of import runs.</summary>
+    internal const string ImportsDdl =
+        "CREATE TABLE imports (imported_at TIMESTAMP, input VARCHAR, records BIGINT, imported BIGINT, skipped BIGINT, merged BIGINT, kept_stored BIGINT)";
 
     /// <summary>Null when the database holds this project's tables (or none yet); otherwise what is wrong.</summary>
     internal static string? SchemaProblem(DuckDBConnection connection)

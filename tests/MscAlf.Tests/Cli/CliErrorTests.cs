@@ -162,11 +162,42 @@ public sealed class CliErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_WhenTrialsIsEndless_StopsAtTheSizeLimit()
+    public async Task Validate_WhenTrialsIsADevice_RefusesItUnread()
     {
         using var copy = new DataCopy();
         File.Delete(copy.PathOf("trials.csv"));
         File.CreateSymbolicLink(copy.PathOf("trials.csv"), "/dev/zero");
+        var (code, _, error) = await Cli.RunAsync("validate", "--data", copy.Directory);
+        Assert.Equal(1, code);
+        Assert.Contains("trials.csv:0: a regular file; this is a device, pipe or socket", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenTrialsIsAPipeWithNoWriter_FailsWithoutWaiting()
+    {
+        using var copy = new DataCopy();
+        File.Delete(copy.PathOf("trials.csv"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", copy.PathOf("trials.csv")))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var run = Task.Run(() => Cli.RunAsync("validate", "--data", copy.Directory));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == run, "validate waited on the pipe");
+        var (code, _, error) = await run;
+        Assert.Equal(1, code);
+        Assert.Contains("trials.csv:0: a regular file; this is a device, pipe or socket", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_WhenTrialsIsHuge_StopsAtTheSizeLimit()
+    {
+        using var copy = new DataCopy();
+        using (var stream = File.Open(copy.PathOf("trials.csv"), FileMode.Append))
+        {
+            stream.SetLength(MscAlf.Data.CsvTable.MaxCuratedFileBytes + 1); // sparse: no disk used
+        }
         var (code, _, error) = await Cli.RunAsync("validate", "--data", copy.Directory);
         Assert.Equal(1, code);
         Assert.Contains("trials.csv:0: a data file of at most 64 MB", error, StringComparison.Ordinal);
@@ -241,6 +272,24 @@ public sealed class CliErrorTests : IDisposable
         Assert.Equal(1, code);
         AssertOneCleanLine(error);
         Assert.Contains($"{notebook}: not a valid Jupyter notebook", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotebooksRun_WhenNotebookIsAPipe_FailsWithoutWaiting()
+    {
+        var notebook = Path.Combine(_scratch, "pipe.ipynb");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", notebook))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var run = Task.Run(() => Cli.RunAsync("notebooks", "run", "--out", Path.Combine(_scratch, "out"), notebook));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == run, "notebooks run waited on the pipe");
+        var (code, _, error) = await run;
+        Assert.Equal(1, code);
+        AssertOneCleanLine(error);
+        Assert.Contains($"{notebook}: not a notebook file (a device, pipe or socket)", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class NotebooksIsolationTests : IDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Foreground.Wrap(start))!;
         var error = process.StandardError.ReadToEndAsync();
         await Task.Delay(4000);
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

@@ -102,7 +102,7 @@ public sealed class BrowserCleanupTests
         {
             start.ArgumentList.Add(argument);
         }
-        var cli = Process.Start(start)!;
+        var cli = Process.Start(Foreground.Wrap(start))!;
         _ = cli.StandardOutput.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
         while (ChromiumWithProfileOf(cli.Id).Count == 0 && deadline.Elapsed < TimeSpan.FromSeconds(60) && !cli.HasExited)

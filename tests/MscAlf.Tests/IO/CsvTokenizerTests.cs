@@ -8,9 +8,9 @@ namespace MscAlf.Tests.IO;
 
 public sealed class CsvTokenizerTests
 {
-    private static List<CsvRecord> Read(string text)
+    private static List<CsvRecord> Read(string text, int bufferSize = 1 << 16)
     {
-        var tokenizer = new CsvTokenizer(new StringReader(text));
+        var tokenizer = new CsvTokenizer(new StringReader(text), bufferSize);
         var records = new List<CsvRecord>();
         while (tokenizer.Read() is { } record)
         {
@@ -47,6 +47,25 @@ public sealed class CsvTokenizerTests
     [InlineData("a,\"never closed\n", "\"never closed\n")]
     public void Read_WhenQuotingIsBroken_ReportsTheField(string text, string bad) =>
         Assert.Equal(bad, Assert.Single(Read(text)).BadField);
+
+    /// <summary>
+    /// Any text, well-formed or not, reads the same whatever the buffer size: fields that cross the buffer's end (read
+    /// piece by piece) come out as those that lie within it (read in one copy), with the same lines and broken fields.
+    /// </summary>
+    [Fact]
+    public void Read_WhenTheBufferIsTiny_ReadsWhatALargeBufferReads()
+    {
+        static string Describe(List<CsvRecord> records) =>
+            string.Join('\u0002', records.Select(r => $"{r.Line}\u0003{r.BadField}\u0003{string.Join('\u0001', r.Fields)}"));
+        Gen.String[Gen.Char["ab ,\"\n\r\té|x\uFEFF"], 0, 60].Sample(text =>
+        {
+            var expected = Describe(Read(text));
+            foreach (var size in new[] { 1, 2, 3, 5, 8 })
+            {
+                Assert.Equal(expected, Describe(Read(text, size)));
+            }
+        }, iter: 1000);
+    }
 
     /// <summary>On well-formed CSV (written by CsvHelper from random fields) it reads what CsvHelper reads.</summary>
     [Fact]

@@ -112,6 +112,9 @@ def forged(client, step):
 
 
 def main():
+    # A Jupyter front end runs in the foreground. Started in the background (nohup, some CI runners), this driver
+    # would inherit SIGINT as ignored and pass that on to the kernel, whose SIGINT handling would then go untested.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     script = json.load(sys.stdin)
     if script.get("cwd"):
         os.chdir(script["cwd"])
