@@ -14,10 +14,10 @@ public static class ApiJsonReader
     private const string Expected = "a study object, an array of studies or a /studies page";
 
     /// <summary>Reads a file or folder into memory (any input <see cref="RegistryReader"/> takes).</summary>
-    public static ReadResult Read(string path) => ReadResult.From(RegistryReader.Read(path));
+    public static ReadResult ReadFile(string path) => ReadResult.From(RegistryReader.Read(path));
 
     /// <summary>Reads JSON text; <paramref name="label"/> names it in errors.</summary>
-    public static ReadResult Read(string json, string label)
+    public static ReadResult ReadJson(string json, string label)
     {
         ArgumentNullException.ThrowIfNull(json);
         return ReadResult.From(Parse(System.Text.Encoding.UTF8.GetBytes(json), label));
@@ -126,7 +126,7 @@ public static class ApiJsonReader
                 InterventionNames = [.. names.OfType<string>()],
                 Arms = armText,
                 Phases = Strings(design, "phases", d),
-                Status = Text(status, "overallStatus", s),
+                OverallStatus = Text(status, "overallStatus", s),
                 LastKnownStatus = Text(status, "lastKnownStatus", s),
                 StatusVerifiedDate = Fields.Date(Text(status, "statusVerifiedDate", s), origin, $"{s}.statusVerifiedDate", errors),
                 StudyType = Text(design, "studyType", d),

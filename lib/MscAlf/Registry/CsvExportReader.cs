@@ -33,7 +33,7 @@ public static class CsvExportReader
     };
 
     /// <summary>Reads one CSV export into memory.</summary>
-    public static ReadResult Read(string path)
+    public static ReadResult ReadFile(string path)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         return ReadResult.From(Items(reader, Path.GetFileName(path)));
@@ -124,7 +124,7 @@ public static class CsvExportReader
             Interventions = interventions,
             InterventionNames = interventions,
             Phases = Fields.List(Get("phases")),
-            Status = Get("status"),
+            OverallStatus = Get("status"),
             StudyType = Get("type"),
             Enrollment = Fields.Integer(Get("enrollment"), origin, "Enrollment", errors),
             Countries = [.. Fields.List(Get("locations")).Select(CountryOf).OfType<string>().Distinct()],

@@ -48,7 +48,7 @@ public static partial class RegistryImport
     {
         ArgumentNullException.ThrowIfNull(study);
         var errors = new List<RecordError>();
-        var status = StatusOf(study.Status, study.Origin, "status", errors);
+        var status = StatusOf(study.OverallStatus, study.Origin, "status", errors);
         var lastKnown = StatusOf(study.LastKnownStatus, study.Origin, "lastKnownStatus", errors);
         var phases = study.Phases.Select(p => PhaseText(p, study.Origin, errors)).OfType<string>().ToList();
         var studyType = StudyTypeText(study.StudyType, study.Origin, errors);

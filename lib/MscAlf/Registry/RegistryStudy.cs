@@ -30,7 +30,7 @@ public sealed record RegistryStudy
     /// <summary>Phases, registry spelling.</summary>
     public IReadOnlyList<string> Phases { get; init; } = [];
     /// <summary>Overall status, registry spelling.</summary>
-    public string? Status { get; init; }
+    public string? OverallStatus { get; init; }
     /// <summary>Last known status, registry spelling.</summary>
     public string? LastKnownStatus { get; init; }
     /// <summary>Status verified date.</summary>

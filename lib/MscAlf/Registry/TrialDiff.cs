@@ -1,22 +1,19 @@
 using System.Globalization;
 using System.Text;
+using MscAlf.Codes;
 using MscAlf.Data;
 using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
-/// <summary>One change between two trial snapshots.</summary>
-/// <param name="Kind">new, vanished, status, enrollment or phase.</param>
-/// <param name="NctId">The trial.</param>
-/// <param name="Old">The earlier value (empty for a new trial).</param>
-/// <param name="New">The later value (empty for a vanished trial).</param>
-public sealed record TrialChange(string Kind, string NctId, string Old, string New);
-
 /// <summary>Compares two sets of trial records by NCT id.</summary>
 public static class TrialDiff
 {
     /// <summary>The kinds of change, in report order.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["new", "vanished", "status", "enrollment", "phase"];
+    public static IReadOnlyList<ChangeKind> Kinds => CodeSet<ChangeKind>.Values;
+
+    /// <summary>The code a kind is written as in the table and the CSV (<c>new</c>, <c>status</c>, …).</summary>
+    public static string Code(ChangeKind kind) => CodeSet<ChangeKind>.Code(kind);
 
     /// <summary>Every change, ordered by kind then NCT id.</summary>
     public static IReadOnlyList<TrialChange> Compare(IReadOnlyList<Trial> older, IReadOnlyList<Trial> newer)
@@ -26,20 +23,20 @@ public static class TrialDiff
         var before = older.ToDictionary(t => t.NctId);
         var after = newer.ToDictionary(t => t.NctId);
         var changes = new List<TrialChange>();
-        changes.AddRange(after.Keys.Except(before.Keys).Select(id => new TrialChange("new", id, "", Describe(after[id]))));
-        changes.AddRange(before.Keys.Except(after.Keys).Select(id => new TrialChange("vanished", id, Describe(before[id]), "")));
+        changes.AddRange(after.Keys.Except(before.Keys).Select(id => new TrialChange(ChangeKind.New, id, "", Describe(after[id]))));
+        changes.AddRange(before.Keys.Except(after.Keys).Select(id => new TrialChange(ChangeKind.Vanished, id, Describe(before[id]), "")));
         foreach (var id in before.Keys.Intersect(after.Keys))
         {
             var (a, b) = (before[id], after[id]);
-            Add(changes, "status", id, a.OverallStatus, b.OverallStatus);
+            Add(changes, ChangeKind.Status, id, a.OverallStatus, b.OverallStatus);
             if (a.Enrollment != b.Enrollment || (a.EnrollmentType is not null && b.EnrollmentType is not null && a.EnrollmentType != b.EnrollmentType))
             {
                 // Counts are compared; the type only when both files know it (the website CSV export has none).
-                Add(changes, "enrollment", id, Enrollment(a), Enrollment(b));
+                Add(changes, ChangeKind.Enrollment, id, Enrollment(a), Enrollment(b));
             }
-            Add(changes, "phase", id, string.Join('|', a.Phases), string.Join('|', b.Phases));
+            Add(changes, ChangeKind.Phase, id, string.Join('|', a.Phases), string.Join('|', b.Phases));
         }
-        return [.. changes.OrderBy(c => Kinds.IndexOf(c.Kind)).ThenBy(c => c.NctId, StringComparer.Ordinal)];
+        return [.. changes.OrderBy(c => c.Kind).ThenBy(c => c.NctId, StringComparer.Ordinal)];
     }
 
     /// <summary>A fixed-width table with a count per kind.</summary>
@@ -47,7 +44,7 @@ public static class TrialDiff
     {
         ArgumentNullException.ThrowIfNull(changes);
         var text = new StringBuilder();
-        text.AppendLine(string.Join(", ", Kinds.Select(k => $"{changes.Count(c => c.Kind == k)} {k}")));
+        text.AppendLine(string.Join(", ", Kinds.Select(k => $"{changes.Count(c => c.Kind == k)} {Code(k)}")));
         if (changes.Count == 0)
         {
             return text.AppendLine("No changes.").ToString();
@@ -59,7 +56,7 @@ public static class TrialDiff
             // Registry text goes to a terminal: control characters escaped, long values cut.
             var old = Located.Value(change.Old);
             old = old.Length > oldWidth ? old[..(oldWidth - 1)] + "…" : old;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{change.Kind,-11}{change.NctId,-13}{old.PadRight(oldWidth)}  {Located.Value(change.New)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Code(change.Kind),-11}{change.NctId,-13}{old.PadRight(oldWidth)}  {Located.Value(change.New)}");
         }
         return text.ToString();
     }
@@ -80,11 +77,11 @@ public static class TrialDiff
         csv.Header(["kind", "nct_id", "old", "new"]);
         foreach (var change in changes)
         {
-            csv.Row([change.Kind, change.NctId, change.Old, change.New]);
+            csv.Row([Code(change.Kind), change.NctId, change.Old, change.New]);
         }
     }
 
-    private static void Add(List<TrialChange> changes, string kind, string id, string? old, string? @new)
+    private static void Add(List<TrialChange> changes, ChangeKind kind, string id, string? old, string? @new)
     {
         if ((old ?? "") != (@new ?? ""))
         {
@@ -93,9 +90,7 @@ public static class TrialDiff
     }
 
     private static string Enrollment(Trial trial) =>
-        trial.Enrollment is { } n ? $"{n.ToString(CultureInfo.InvariantCulture)}{(trial.EnrollmentType is { } t ? " " + Codes.CodeSet<Codes.EnrollmentType>.Code(t) : "")}" : "";
+        trial.Enrollment is { } n ? $"{n.ToString(CultureInfo.InvariantCulture)}{(trial.EnrollmentType is { } t ? " " + CodeSet<EnrollmentType>.Code(t) : "")}" : "";
 
     private static string Describe(Trial trial) => $"{trial.OverallStatus ?? "status unknown"}; {trial.Title}";
-
-    private static int IndexOf(this IReadOnlyList<string> list, string item) => list.ToList().IndexOf(item);
 }

@@ -116,7 +116,7 @@ public sealed class FetchHardeningTests : IDisposable
         var result = await FetchAsync(server, progress);
         Assert.Contains("pages/page-0002.json is missing; fetching again from page 2", progress.ToString(), StringComparison.Ordinal);
         Assert.Equal(3, result.Pages);
-        Assert.Equal(3, ApiJsonReader.Read(Path.Combine(_out, "pages")).Studies.Select(s => s.NctId).Distinct().Count());
+        Assert.Equal(3, ApiJsonReader.ReadFile(Path.Combine(_out, "pages")).Studies.Select(s => s.NctId).Distinct().Count());
     }
 
     [Fact]

@@ -369,5 +369,5 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void DiffCsv_WhenAChangeLooksLikeAFormula_GuardsIt() =>
         Assert.Equal("kind,nct_id,old,new\nstatus,NCT01234567,'=cmd|' /C calc'!A0,Recruiting\n",
-            TrialDiff.ToCsv([new TrialChange("status", "NCT01234567", "=cmd|' /C calc'!A0", "Recruiting")]));
+            TrialDiff.ToCsv([new TrialChange(ChangeKind.Status, "NCT01234567", "=cmd|' /C calc'!A0", "Recruiting")]));
 }

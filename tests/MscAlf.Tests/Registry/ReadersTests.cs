@@ -7,11 +7,11 @@ public sealed class ReadersTests
     [Fact]
     public void CsvExport_WhenRealDownload_ReadsEveryRecordByHeaderName()
     {
-        var result = CsvExportReader.Read(Fixtures.Csv);
+        var result = CsvExportReader.ReadFile(Fixtures.Csv);
         Assert.Empty(result.Errors);
         Assert.Equal(25, result.Studies.Count);
         var study = result.Studies[0];
-        Assert.Equal(("NCT06600893", "COMPLETED", "INTERVENTIONAL", (int?)35), (study.NctId, study.Status, study.StudyType, study.Enrollment));
+        Assert.Equal(("NCT06600893", "COMPLETED", "INTERVENTIONAL", (int?)35), (study.NctId, study.OverallStatus, study.StudyType, study.Enrollment));
         Assert.Equal(["NA"], study.Phases);
         Assert.Equal(["DEVICE: Low intensity shockwave therapy (LiSWT)", "DEVICE: Sham"], study.Interventions);
         Assert.Equal(["United States"], study.Countries);
@@ -24,7 +24,7 @@ public sealed class ReadersTests
     {
         var text = "Study Status,Phases,NCT Number,Enrollment\nRECRUITING,PHASE1|PHASE2,NCT01234567,\n";
         var study = Assert.Single(CsvExportReader.Read(new StringReader(text), "subset.csv").Studies);
-        Assert.Equal(("NCT01234567", "RECRUITING", (int?)null, (string?)null), (study.NctId, study.Status, study.Enrollment, study.Title));
+        Assert.Equal(("NCT01234567", "RECRUITING", (int?)null, (string?)null), (study.NctId, study.OverallStatus, study.Enrollment, study.Title));
         Assert.Equal(["PHASE1", "PHASE2"], study.Phases);
     }
 
@@ -53,11 +53,11 @@ public sealed class ReadersTests
     [Fact]
     public void ApiJson_WhenFolder_ReadsEveryStudyWithItsFields()
     {
-        var result = ApiJsonReader.Read(Fixtures.Json);
+        var result = ApiJsonReader.ReadFile(Fixtures.Json);
         Assert.Empty(result.Errors);
         Assert.Equal(7, result.Studies.Count);
         var study = result.Studies.Single(s => s.NctId == "NCT06171568");
-        Assert.Equal(("NOT_YET_RECRUITING", "ESTIMATED", (int?)400, "2023-12-14"), (study.Status, study.EnrollmentType, study.Enrollment, study.DataVersion));
+        Assert.Equal(("NOT_YET_RECRUITING", "ESTIMATED", (int?)400, "2023-12-14"), (study.OverallStatus, study.EnrollmentType, study.Enrollment, study.DataVersion));
         Assert.Empty(study.Phases);
         Assert.Equal(["France"], study.Countries);
         Assert.Equal("2024-02-01", study.StartDate.ToString());
@@ -71,10 +71,10 @@ public sealed class ReadersTests
     public void ApiJson_WhenArrayOrPage_ReadsEveryStudy()
     {
         var pages = Fixtures.Pages();
-        Assert.Equal(3, ApiJsonReader.Read(pages[0], "page1.json").Studies.Count);
+        Assert.Equal(3, ApiJsonReader.ReadJson(pages[0], "page1.json").Studies.Count);
         var array = "[" + string.Join(",", Fixtures.JsonFiles.Take(2).Select(File.ReadAllText)) + "]";
-        Assert.Equal(2, ApiJsonReader.Read(array, "array.json").Studies.Count);
-        Assert.Empty(ApiJsonReader.Read("""{"studies": []}""", "empty.json").Errors);
+        Assert.Equal(2, ApiJsonReader.ReadJson(array, "array.json").Studies.Count);
+        Assert.Empty(ApiJsonReader.ReadJson("""{"studies": []}""", "empty.json").Errors);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class ReadersTests
     [InlineData("""{"protocolSection": {"identificationModule": {"nctId": "NCT01234567"}, "statusModule": {"startDateStruct": {"date": "2020-13"}}}}""", "bad.json#1", "protocolSection.statusModule.startDateStruct.date")]
     public void ApiJson_WhenStudyIsBad_ReportsItsPosition(string json, string origin, string? field)
     {
-        var error = Assert.Single(ApiJsonReader.Read(json, "bad.json").Errors);
+        var error = Assert.Single(ApiJsonReader.ReadJson(json, "bad.json").Errors);
         Assert.Equal((origin, field), (error.Origin, error.Field));
     }
 }

@@ -13,14 +13,14 @@ public sealed class RegistryImportTests
         Title = "Umbilical Cord MSCs for Decompensated Cirrhosis",
         Conditions = ["Decompensated Cirrhosis"],
         Interventions = ["BIOLOGICAL: hUC-MSC", "Allogeneic human umbilical cord mesenchymal stem cells, 1e6/kg"],
-        Phases = ["PHASE1", "PHASE2"], Status = status, StudyType = "INTERVENTIONAL", Enrollment = 60, EnrollmentType = "ESTIMATED",
+        Phases = ["PHASE1", "PHASE2"], OverallStatus = status, StudyType = "INTERVENTIONAL", Enrollment = 60, EnrollmentType = "ESTIMATED",
         Countries = ["China"], FirstPosted = PartialDate.Parse(firstPosted), DataVersion = "2026-11-01",
     };
 
     [Fact]
     public void Import_WhenFixturesAreNotLiverStudies_JudgesEveryOneNotLiverAndFindsTheOneMscStudy()
     {
-        var studies = ApiJsonReader.Read(Fixtures.Json).Studies.Concat(CsvExportReader.Read(Fixtures.Csv).Studies);
+        var studies = ApiJsonReader.ReadFile(Fixtures.Json).Studies.Concat(CsvExportReader.ReadFile(Fixtures.Csv).Studies);
         var imported = studies.Select(s => RegistryImport.Import(s).Trial!).ToList();
         Assert.Equal(32, imported.Count);
         Assert.All(imported, t =>

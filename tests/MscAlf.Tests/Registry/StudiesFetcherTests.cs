@@ -29,7 +29,7 @@ public sealed class StudiesFetcherTests : IDisposable
         new StudiesFetcher(_http, options ?? Options(), TextWriter.Null).FetchAsync(_out);
 
     private IReadOnlyList<string> FetchedIds() =>
-        [.. ApiJsonReader.Read(Path.Combine(_out, "pages")).Studies.Select(s => s.NctId)];
+        [.. ApiJsonReader.ReadFile(Path.Combine(_out, "pages")).Studies.Select(s => s.NctId)];
 
     [Fact]
     public async Task FetchAsync_WhenAllGoesWell_WritesEveryPageAndTheQueryLog()

@@ -18,11 +18,13 @@ public sealed class TrialDiffTests
         Trial[] newer = [T("NCT00000001", status: "Completed", enrollment: 28), T("NCT00000003", phase: "Phase 3"), T("NCT00000004")];
         var changes = TrialDiff.Compare(older, newer);
         Assert.Equal(
-            [("new", "NCT00000004"), ("vanished", "NCT00000002"), ("status", "NCT00000001"), ("enrollment", "NCT00000001"), ("phase", "NCT00000003")],
+            [(ChangeKind.New, "NCT00000004"), (ChangeKind.Vanished, "NCT00000002"), (ChangeKind.Status, "NCT00000001"),
+                (ChangeKind.Enrollment, "NCT00000001"), (ChangeKind.Phase, "NCT00000003")],
             changes.Select(c => (c.Kind, c.NctId)));
         Assert.Equal(("Recruiting", "Completed"), (changes[2].Old, changes[2].New));
-        Assert.StartsWith("kind,nct_id,old,new\n", TrialDiff.ToCsv(changes), StringComparison.Ordinal);
+        Assert.StartsWith("kind,nct_id,old,new\nnew,NCT00000004,,", TrialDiff.ToCsv(changes), StringComparison.Ordinal);
         Assert.StartsWith("1 new, 1 vanished, 1 status, 1 enrollment, 1 phase", TrialDiff.ToTable(changes), StringComparison.Ordinal);
+        Assert.Contains("\nstatus     NCT00000001  ", TrialDiff.ToTable(changes), StringComparison.Ordinal);
     }
 
     [Fact]
