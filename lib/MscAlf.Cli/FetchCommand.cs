@@ -1,11 +1,12 @@
 using System.CommandLine;
+using MscAlf.Jobs;
 using MscAlf.Registry;
 
 namespace MscAlf.Cli;
 
 /// <summary>
 /// <c>fetch --cond TERMS --intr TERMS [--base-url URL] --out DIR</c>: pages through the registry's API v2, then imports
-/// the pages into <c>DIR/trials.csv</c>. Rerunning with the same query resumes an interrupted fetch.
+/// the pages into <c>DIR/trials.csv</c> (<see cref="FetchJob"/>). Rerunning with the same query resumes an interrupted fetch.
 /// </summary>
 internal static class FetchCommand
 {
@@ -46,33 +47,19 @@ internal static class FetchCommand
                 PageSize = result.GetValue(pageSize),
                 MinInterval = TimeSpan.FromSeconds(1 / result.GetValue(rate)),
             };
-            var directory = result.GetValue(output)!.FullName;
-            return await RunAsync(options, directory, stdout, stderr, cancellation).ConfigureAwait(false);
+            try
+            {
+                var job = new FetchJobOptions { Query = options, Directory = result.GetValue(output)!.FullName };
+                var fetched = await FetchJob.RunAsync(job, stdout, stderr, cancellation).ConfigureAwait(false);
+                stdout.WriteLine(fetched.Import.Summary);
+                return 0;
+            }
+            catch (JobFailedException ex)
+            {
+                stderr.WriteLine(ex.Message);
+                return CliApp.Failure;
+            }
         });
         return command;
-    }
-
-    public static async Task<int> RunAsync(FetchOptions options, string directory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
-    {
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("MscAlfNotebooks/1.0");
-        try
-        {
-            IO.OutputGuard.CheckFolder(directory, []);
-            stdout.WriteLine($"Fetching {options.BaseUrl}studies into {directory}");
-            var result = await new StudiesFetcher(http, options, stdout).FetchAsync(directory, cancellation).ConfigureAwait(false);
-            stdout.WriteLine($"Fetched {result.Pages} page(s); registry totalCount {result.TotalCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}; {result.Requests} request(s) this run");
-        }
-        catch (Exception ex) when (ex is FetchException or IO.OutputRefusedException)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{IO.Located.Value(directory)}: cannot write there ({IO.Located.Value(ex.Message)})");
-            return CliApp.Failure;
-        }
-        return ImportCommand.Run(Path.Combine(directory, "pages"), Path.Combine(directory, "trials.csv"), skipInvalid: false, stdout, stderr);
     }
 }

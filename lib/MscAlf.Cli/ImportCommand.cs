@@ -1,14 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
-using DuckDB.NET.Data;
-using MscAlf.IO;
-using MscAlf.Registry;
+using MscAlf.Jobs;
 
 namespace MscAlf.Cli;
 
 /// <summary>
 /// <c>import INPUT --out X.duckdb|X.csv|X.parquet [--skip-invalid]</c>: registry exports (the bulk zip, a folder,
-/// API v2 JSON, the website's CSV) into the trials schema with the derived columns, streamed.
+/// API v2 JSON, the website's CSV) into the trials schema with the derived columns, streamed: <see cref="ImportJob"/>.
 /// </summary>
 internal static class ImportCommand
 {
@@ -26,39 +23,17 @@ internal static class ImportCommand
         return command;
     }
 
-    public static int Run(string input, string output, bool skipInvalid, TextWriter stdout, TextWriter stderr)
+    private static int Run(string input, string output, bool skipInvalid, TextWriter stdout, TextWriter stderr)
     {
-        if (FileIdentity.KindOf(input) == FileKind.Missing)
-        {
-            stderr.WriteLine($"{Located.Value(input)}: no such file or folder");
-            return CliApp.Failure;
-        }
         try
         {
-            OutputGuard.CheckFile(output, [input]);
-            var options = new ImportOptions { SkipInvalid = skipInvalid, Progress = stdout, Problems = stderr };
-            var summary = RegistryImporter.Run(input, output, options);
-            var database = output.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
-            var stored = database
-                ? string.Create(CultureInfo.InvariantCulture, $"kept {summary.KeptStored} stored trials updated more recently; the database holds {summary.Total} trials; ")
-                : "";
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Read {summary.Read} records; imported {summary.Imported} ({summary.Liver} liver, {summary.Imported - summary.Liver} not liver); skipped {summary.Skipped} invalid; merged {summary.Merged} duplicates; {stored}wrote {Path.GetFullPath(output)}"));
+            var imported = ImportJob.Run(new ImportJobOptions { Input = input, Output = output, SkipInvalid = skipInvalid }, stdout, stderr);
+            stdout.WriteLine(imported.Summary);
             return 0;
         }
-        catch (ImportFailedException ex)
+        catch (JobFailedException ex)
         {
             stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
-        catch (Exception ex) when (ex is OutputRefusedException or ArgumentException)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DuckDBException)
-        {
-            stderr.WriteLine($"{Located.Value(output)}: cannot write the output ({Located.Value(ex.Message.Split('\n')[0])}); nothing was changed");
             return CliApp.Failure;
         }
     }

@@ -28,20 +28,22 @@ public sealed record ImportedTrial(Trial Trial, Phase Phase, Status Status, Cond
 /// </summary>
 public static partial class RegistryImport
 {
-    private static readonly Dictionary<Status, string> StatusText = new()
-    {
-        [Status.NotYetRecruiting] = "Not yet recruiting", [Status.Recruiting] = "Recruiting",
-        [Status.EnrollingByInvitation] = "Enrolling by invitation", [Status.ActiveNotRecruiting] = "Active, not recruiting",
-        [Status.Suspended] = "Suspended", [Status.Terminated] = "Terminated", [Status.Completed] = "Completed",
-        [Status.Withdrawn] = "Withdrawn", [Status.UnknownStatus] = "Unknown status",
-    };
+    // The display texts all come from RegistryValues, the one list of registry spellings; these maps only index them
+    // the way the registry's other spellings (API codes, other cases) are recognised.
+    private static readonly Dictionary<Status, string> StatusText = RegistryValues.Statuses
+        .Where(s => TrialStatus.Classify(s).Value != Status.ExpandedAccess)
+        .ToDictionary(s => TrialStatus.Classify(s).Value);
 
-    private static readonly Dictionary<string, string> ExpandedAccessText = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["AVAILABLE"] = "Available", ["NO_LONGER_AVAILABLE"] = "No longer available",
-        ["TEMPORARILY_NOT_AVAILABLE"] = "Temporarily not available", ["APPROVED_FOR_MARKETING"] = "Approved for marketing",
-        ["WITHHELD"] = "Withheld",
-    };
+    /// <summary>The expanded-access statuses by their API spelling (<c>NO_LONGER_AVAILABLE</c>), in any case.</summary>
+    private static readonly Dictionary<string, string> ExpandedAccessText = RegistryValues.Statuses
+        .Where(s => TrialStatus.Classify(s).Value == Status.ExpandedAccess)
+        .ToDictionary(s => s.Replace(' ', '_'), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<Phase, string> PhaseTexts = RegistryValues.Phases
+        .ToDictionary(p => TrialPhase.Classify([p], "INTERVENTIONAL").Value);
+
+    private static readonly Dictionary<string, string> StudyTypeTexts = RegistryValues.StudyTypes
+        .ToDictionary(t => CodeKey.Of(t, digits: false), StringComparer.Ordinal);
 
     /// <summary>Imports one record; returns the errors instead when a value is outside the registry's value sets.</summary>
     public static (ImportedTrial? Trial, IReadOnlyList<RecordError> Errors) Import(RegistryStudy study)
@@ -80,6 +82,31 @@ public static partial class RegistryImport
         var codes = study.Countries.Select(c => Country.Classify(c).Value?.Alpha3).OfType<string>().Distinct().ToList();
         return (new ImportedTrial(trial, TrialConcepts.Phase(trial), TrialStatus.Classify(status).Value, condition.Value,
             condition.Evidence, TrialConcepts.Band(trial), codes), []);
+    }
+
+    /// <summary>
+    /// One record per NCT id, as <c>import</c> keeps them (<see cref="RegistryImporter"/>): the newest last update
+    /// posted (compared as the ISO text the import stores; a record without one loses), then the last read. The result
+    /// is in order of first appearance of each NCT id.
+    /// </summary>
+    public static IReadOnlyList<Trial> LatestPerTrial(IEnumerable<Trial> trials)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        var kept = new Dictionary<string, Trial>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var trial in trials)
+        {
+            if (!kept.TryGetValue(trial.NctId, out var earlier))
+            {
+                order.Add(trial.NctId);
+                kept[trial.NctId] = trial;
+            }
+            else if (string.CompareOrdinal(trial.LastUpdatePosted?.ToString(), earlier.LastUpdatePosted?.ToString()) >= 0)
+            {
+                kept[trial.NctId] = trial;
+            }
+        }
+        return [.. order.Select(id => kept[id])];
     }
 
     /// <summary>The text fields of a record that the classifiers read.</summary>
@@ -136,17 +163,7 @@ public static partial class RegistryImport
 
     private static string? PhaseText(string raw, string origin, List<RecordError> errors)
     {
-        var phase = TrialPhase.Classify([raw], "INTERVENTIONAL").Value;
-        var text = phase switch
-        {
-            Phase.EarlyPhase1 => "Early Phase 1",
-            Phase.Phase1 => "Phase 1",
-            Phase.Phase2 => "Phase 2",
-            Phase.Phase3 => "Phase 3",
-            Phase.Phase4 => "Phase 4",
-            Phase.NotApplicable => "Not Applicable",
-            _ => null,
-        };
+        var text = PhaseTexts.GetValueOrDefault(TrialPhase.Classify([raw], "INTERVENTIONAL").Value);
         if (text is null)
         {
             errors.Add(new RecordError(origin, "phases", raw, "a registry phase (EARLY_PHASE1, PHASE1 … PHASE4, NA)"));
@@ -162,13 +179,7 @@ public static partial class RegistryImport
         }
         // The classic export writes expanded access with its kind: "Expanded Access:Individual Patients".
         var kind = raw.Split(':', 2)[0];
-        var text = CodeKey.Of(kind, digits: false) switch
-        {
-            "INTERVENTIONAL" => "Interventional",
-            "OBSERVATIONAL" => "Observational",
-            "EXPANDEDACCESS" => "Expanded Access",
-            _ => null,
-        };
+        var text = StudyTypeTexts.GetValueOrDefault(CodeKey.Of(kind, digits: false));
         if (text is null)
         {
             errors.Add(new RecordError(origin, "studyType", raw, "INTERVENTIONAL, OBSERVATIONAL or EXPANDED_ACCESS"));

@@ -88,6 +88,9 @@ public sealed partial class StudiesFetcher(HttpClient http, FetchOptions options
     /// <summary>The query log.</summary>
     public const string LogFile = "query-log.json";
 
+    /// <summary>The folder of the fetched pages, one JSON file each.</summary>
+    public const string PagesFolder = "pages";
+
     private DateTime _lastRequest = DateTime.MinValue;
     private int _requests;
 
@@ -99,7 +102,7 @@ public sealed partial class StudiesFetcher(HttpClient http, FetchOptions options
     /// </remarks>
     public async Task<FetchResult> FetchAsync(string directory, CancellationToken cancellation = default)
     {
-        Directory.CreateDirectory(Path.Combine(directory, "pages"));
+        Directory.CreateDirectory(Path.Combine(directory, PagesFolder));
         var state = LoadState(directory);
         var pages = state["pages"]!.AsArray();
         if (pages.Count > 0)
@@ -123,7 +126,7 @@ public sealed partial class StudiesFetcher(HttpClient http, FetchOptions options
                 throw new FetchException($"page {index}: the registry handed back page token '{IO.Located.Value(next)}', which it gave before (a cycle); " +
                     $"stopped after {index} page(s) rather than page for ever. The pages fetched are kept.");
             }
-            var file = $"pages/page-{index:D4}.json";
+            var file = $"{PagesFolder}/page-{index:D4}.json";
             AtomicFile.WriteAllText(Path.Combine(directory, file), body);
             var studies = json["studies"]!.AsArray().Count;
             pages.Add(new JsonObject { ["file"] = file, ["pageToken"] = token, ["studies"] = studies });

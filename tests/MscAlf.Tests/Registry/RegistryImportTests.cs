@@ -65,6 +65,53 @@ public sealed class RegistryImportTests
         Assert.Equal(("test#1", "status", "PAUSED"), (error.Origin, error.Field, error.Value));
     }
 
+    public static TheoryData<string, string> ApiSpellings => new()
+    {
+        { "NOT_YET_RECRUITING", "Not yet recruiting" }, { "ACTIVE_NOT_RECRUITING", "Active, not recruiting" },
+        { "UNKNOWN", "Unknown status" }, { "NO_LONGER_AVAILABLE", "No longer available" }, { "WITHHELD", "Withheld" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiSpellings))]
+    public void Import_WhenStatusIsAnApiCode_WritesTheDisplayTextOfRegistryValues(string code, string text) =>
+        Assert.Equal(text, RegistryImport.Import(Liver(status: code)).Trial!.Trial.OverallStatus);
+
+    [Fact]
+    public void Import_WhenEveryDisplayText_KeepsItUnchanged()
+    {
+        foreach (var status in RegistryValues.Statuses)
+        {
+            Assert.Equal(status, RegistryImport.Import(Liver(status: status)).Trial!.Trial.OverallStatus);
+        }
+        foreach (var phase in RegistryValues.Phases)
+        {
+            Assert.Equal([phase], RegistryImport.Import(Liver() with { Phases = [phase] }).Trial!.Trial.Phases);
+        }
+        foreach (var type in RegistryValues.StudyTypes)
+        {
+            Assert.Equal(type, RegistryImport.Import(Liver() with { StudyType = type.ToUpperInvariant().Replace(' ', '_') }).Trial!.Trial.StudyType);
+        }
+    }
+
+    private static Trial Record(string id, string? lastUpdate, string title) => new()
+    {
+        NctId = id, Title = title, MscSource = MscSourceCode.BoneMarrow, Scope = Scope.InScope, Sources = ["s"],
+        LastUpdatePosted = lastUpdate is null ? null : PartialDate.Parse(lastUpdate),
+    };
+
+    [Fact]
+    public void LatestPerTrial_WhenAnIdRepeats_KeepsTheNewestLastUpdateThenTheLastRead()
+    {
+        Trial[] trials =
+        [
+            Record("NCT00000001", "2023-05-01", "newest"), Record("NCT00000002", null, "a"), Record("NCT00000001", "2022-01-01", "older"),
+            Record("NCT00000002", null, "b"), Record("NCT00000003", "2024-01", "c"), Record("NCT00000003", "2024-01", "d"),
+            Record("NCT00000004", null, "no date"), Record("NCT00000004", "2020-01-01", "dated"),
+        ];
+        Assert.Equal([("NCT00000001", "newest"), ("NCT00000002", "b"), ("NCT00000003", "d"), ("NCT00000004", "dated")],
+            RegistryImport.LatestPerTrial(trials).Select(t => (t.NctId, t.Title)));
+    }
+
     [Fact]
     public void Write_WhenRead_RoundTripsUnderTheImportSchema()
     {

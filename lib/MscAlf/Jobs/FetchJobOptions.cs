@@ -1,0 +1,16 @@
+using MscAlf.Registry;
+
+namespace MscAlf.Jobs;
+
+/// <summary>What the fetch job (<see cref="FetchJob"/>) asks the registry and where it keeps the answer.</summary>
+public sealed record FetchJobOptions
+{
+    /// <summary>The query and how politely to page through it.</summary>
+    public required FetchOptions Query { get; init; }
+
+    /// <summary>
+    /// The folder for the pages (<c>pages/</c>), the state and query log, and the imported <c>trials.csv</c>. Rerunning
+    /// with the same query resumes an interrupted fetch.
+    /// </summary>
+    public required string Directory { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace MscAlf.Jobs;
+
+/// <summary>What the import job (<see cref="ImportJob"/>) reads and writes.</summary>
+public sealed record ImportJobOptions
+{
+    /// <summary>The registry's bulk zip, a folder, an API v2 JSON file or a website CSV export.</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The output: <c>X.duckdb</c> (a database, upserted), <c>X.csv</c> or <c>X.parquet</c>.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Skip invalid records, reporting each one, instead of failing.</summary>
+    public bool SkipInvalid { get; init; }
+}
