@@ -106,6 +106,10 @@ public static partial class MscSource
         return new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length));
     }
 
+    /// <summary>The fields in the order they are weighed: interventions and arms, titles, the summary without its background.</summary>
+    internal static IEnumerable<string> Fields(StudyText folded) =>
+        folded.Interventions.Concat(folded.Arms).Concat(folded.Titles).Concat(Foreground(folded.Summary));
+
     private static bool IsObservational(string? type) =>
         type is not null && type.Replace("_", "", StringComparison.Ordinal).Equals("OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
 
