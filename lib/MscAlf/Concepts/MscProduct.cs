@@ -33,8 +33,9 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// names as written, the tissue the source documents and the citation with its address (docs/classifiers.md). Products
 /// whose cells are not MSCs (chondrocytes, limbal stem cells, cord-blood haematopoietic cells) are not listed.</para>
 /// <para>A name matches as a whole word, ignoring case, with its parts (letters, digits) joined by nothing, a space or a
-/// hyphen ("NeuroNata-R", "Neuronata R", "Cx601", "CX-601"). Every name has at least five letters or digits, so no short
-/// code ("ASC", "MPC") is ever matched. Fall-through: no listed name in the text gives null.</para>
+/// hyphen ("NeuroNata-R", "Neuronata R", "Cx601", "CX-601"); a name joined by a hyphen to further letters or digits is
+/// another product's name and does not match ("Cellgram-LC" is not "Cellgram"). Every name has at least five letters or
+/// digits, so no short code ("ASC", "MPC") is ever matched. Fall-through: no listed name in the text gives null.</para>
 /// <para>The list is plausibility-checked, not validated: it is as complete as its sources, and a product missing from
 /// them is not recognised.</para>
 /// </remarks>
@@ -80,14 +81,7 @@ public static partial class MscProduct
             new("source", ColumnType.Text, true, []),
             new("url", ColumnType.Text, true, []) { Pattern = "^https?://\\S+$" },
         ], ["product", "source"]);
-        using var stream = typeof(MscProduct).Assembly.GetManifestResourceStream("MscAlf.Assets.msc_products.csv")
-            ?? throw new InvalidOperationException("The embedded MSC product list is missing.");
-        using var reader = new StreamReader(stream);
-        var (rows, errors) = CsvTable.Read(reader, "Assets/msc_products.csv", schema);
-        if (errors.Count > 0)
-        {
-            throw new DataValidationException(errors);
-        }
+        var rows = EmbeddedTable.Read("msc_products.csv", schema);
         var products = rows.GroupBy(r => r.Required("product")).Select(Product).ToList();
         var byKey = new Dictionary<string, MscProductInfo>(StringComparer.Ordinal);
         foreach (var product in products)
@@ -102,7 +96,8 @@ public static partial class MscProduct
             }
         }
         var alternatives = products.SelectMany(p => p.Names).Select(NamePattern).Distinct(StringComparer.Ordinal).OrderByDescending(a => a.Length);
-        var pattern = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join("|", alternatives)})(?![\p{{L}}\p{{N}}])",
+        // A name joined by a hyphen to more letters or digits is another name ("Cellgram-LC" is not "Cellgram").
+        var pattern = new Regex($@"(?<![\p{{L}}\p{{N}}]|[\p{{L}}\p{{N}}]-)(?:{string.Join("|", alternatives)})(?![\p{{L}}\p{{N}}]|-[\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         return (products, pattern, byKey);
     }

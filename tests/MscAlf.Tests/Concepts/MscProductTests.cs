@@ -23,7 +23,7 @@ public sealed class MscProductTests
     [InlineData("Ryoncil", "Remestemcel-L")]
     [InlineData("Cellgram-AMI", "Cellgram")]
     [InlineData("Cellgram", "Cellgram")]
-    [InlineData("Hearticellgram-AMI", "Hearticellgram")]
+    [InlineData("Hearticellgram injection", "Hearticellgram")]
     [InlineData("Cartistem(TM) implantation", "Cartistem")]
     [InlineData("Cupistem", "Cupistem")]
     [InlineData("Queencell", "Queencell")]
@@ -43,6 +43,8 @@ public sealed class MscProductTests
     [InlineData("Prochymalx")]
     [InlineData("xAlofisel")]
     [InlineData("NeuroNata")] // a part of a name
+    [InlineData("Cellgram-LC for alcoholic cirrhosis")] // another name that starts with a listed one
+    [InlineData("pre-Alofisel")]
     [InlineData("Cx 6 01")]
     [InlineData("Drug: Tacrolimus 0.1 mg/kg")]
     public void Find_WhenTextNamesNoListedProduct_ReturnsNull(string text) =>
