@@ -91,14 +91,7 @@ public static partial class Country
             new("continent", ColumnType.Text, false, []),
             new("aliases", ColumnType.TextList, true, []),
         ], ["alpha3"]);
-        using var stream = typeof(Country).Assembly.GetManifestResourceStream("MscAlf.Assets.countries.csv")
-            ?? throw new InvalidOperationException("The embedded countries table is missing.");
-        using var reader = new StreamReader(stream);
-        var (rows, errors) = CsvTable.Read(reader, "Assets/countries.csv", schema);
-        if (errors.Count > 0)
-        {
-            throw new DataValidationException(errors);
-        }
+        var rows = EmbeddedTable.Read("countries.csv", schema);
         var infos = rows.Select(r => (Info: new CountryInfo(r.Required("alpha3"), r.Required("name"), r.Get("continent") ?? ""),
             Names: r.List("aliases").Append(r.Required("name")))).ToList();
         // Display names always match; an alias that two countries share ("Congo") matches neither, except

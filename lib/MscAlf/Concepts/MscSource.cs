@@ -26,10 +26,14 @@ namespace MscAlf.Concepts;
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
 /// tumour", the "mesenchymal subtype" of a cancer, corneal "stromal" tissue or ABCB5-positive limbal (epithelial) stem
-/// cells. A product named only by its brand
-/// (Prochymal, ALLO-ASC) is not recognised: the rule knows no product list. The rule is plausibility-checked against
-/// the curated sources of data/trials.csv and a hand-labelled set of other registry records (docs/classifiers.md), not
-/// validated.</para>
+/// cells.</para>
+/// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
+/// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
+/// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
+/// list's tissue is never taken as the record's). An observational study that names a product but no MSCs given stays
+/// <c>not_applicable</c>. A product missing from the list (ALLO-ASC-DFU, JointStem …) is not recognised. The rule is
+/// plausibility-checked against the curated sources of data/trials.csv and a hand-labelled set of other registry records
+/// (docs/classifiers.md), not validated.</para>
 /// </remarks>
 public static partial class MscSource
 {
@@ -89,13 +93,14 @@ public static partial class MscSource
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …)");
         }
         var mention = searched.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
-        if (mention.Field is null)
+        var product = ProductIn(groups, text.Summary);
+        if (mention.Field is null && product is null)
         {
-            return new(MscSourceCode.NotApplicable, null); // no MSC term and no tissue naming its own cells
+            return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
         }
         foreach (var group in groups)
         {
-            var found = group.SelectMany(f => FindTissues(f, mention.Field is not null)).ToList();
+            var found = group.SelectMany(f => FindTissues(f)).ToList();
             var distinct = found.Select(f => f.Code).Distinct().ToList();
             if (distinct.Count > 0)
             {
@@ -103,7 +108,22 @@ public static partial class MscSource
                 return new(distinct.Count == 1 ? distinct[0] : MscSourceCode.Mixed, evidence);
             }
         }
-        return new(MscSourceCode.Unspecified, StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length));
+        // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
+        string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
+        return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
+    }
+
+    /// <summary>The fields in the order they are weighed: interventions and arms, titles, the summary without its background.</summary>
+    internal static IEnumerable<string> Fields(StudyText folded) =>
+        folded.Interventions.Concat(folded.Arms).Concat(folded.Titles).Concat(Foreground(folded.Summary));
+
+    /// <summary>The first listed product named in the groups; the summary is split into sentences only when it names one.</summary>
+    private static MscProductMention? ProductIn(IEnumerable<string>[] groups, string? summary)
+    {
+        var named = groups[..2].SelectMany(g => g).Select(MscProduct.Find).FirstOrDefault(m => m is not null);
+        return named ?? (summary is not null && MscProduct.Find(summary) is not null
+            ? groups[2].Select(MscProduct.Find).FirstOrDefault(m => m is not null)
+            : null);
     }
 
     private static bool IsObservational(string? type) =>
@@ -148,7 +168,7 @@ public static partial class MscSource
             || (tissue.Value.Contains("jelly", StringComparison.OrdinalIgnoreCase) && JellyCells().IsMatch(after));
     }
 
-    private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field, bool recordNamesMscs)
+    private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field)
     {
         var terms = MscWord().IsMatch(field) ? MscTerm().Matches(field).Select(m => (m.Index, End: m.Index + m.Length)).ToList() : [];
         var taken = new List<(int Start, int End)>();
@@ -159,7 +179,7 @@ public static partial class MscSource
                 var (start, end) = (match.Index, match.Index + match.Length);
                 var overlaps = taken.Any(t => start < t.End && t.Start < end); // "cord blood" hides "umbilical cord"
                 var near = terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
-                var source = recordNamesMscs && (TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end)));
+                var source = TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end));
                 if (!overlaps && (near || NamesOwnCells(code, field, match) || source))
                 {
                     taken.Add((start, end));

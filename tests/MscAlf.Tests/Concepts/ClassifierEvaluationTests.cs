@@ -54,7 +54,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((274, 272), (liver.Count, source.Count));
         Assert.Equal(273, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(244, source.Count(p => p.Truth == p.Got));
+        Assert.Equal(247, source.Count(p => p.Truth == p.Got)); // 244 before the MSC product list
     }
 
     private void Report(string name, List<(string Truth, string Got, string NctId)> pairs)

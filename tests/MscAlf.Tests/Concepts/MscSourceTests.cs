@@ -118,6 +118,58 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     public void Classify_WhenMatched_ReturnsTheTextAsEvidence() =>
         Assert.Contains("Wharton's jelly", Intervention("cells from Wharton's jelly (mesenchymal)").Evidence, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Biological: Prochymal®", "Prochymal", "Bone marrow")]
+    [InlineData("Drug: Cx601 (darvadstrocel)", "Alofisel", "Adipose tissue")]
+    [InlineData("Cartistem(TM) implantation", "Cartistem", "Cord blood")]
+    public void Classify_WhenAProductIsNamedWithoutATissue_IsUnspecifiedWithTheProductsDocumentedTissueAsEvidence(
+        string text, string product, string tissue)
+    {
+        var result = Intervention(text);
+        Assert.Equal(MscSourceCode.Unspecified, result.Value);
+        Assert.Contains($"MSC product {product}: documented tissue {tissue}", result.Evidence, StringComparison.Ordinal);
+        Assert.Contains("doi:", result.Evidence, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Cartistem: allogeneic umbilical cord blood-derived mesenchymal stem cells", MscSourceCode.CordBlood)]
+    [InlineData("Prochymal: ex vivo expanded mesenchymal stem cells from adult bone marrow donors", MscSourceCode.BoneMarrow)]
+    public void Classify_WhenAProductAndATissueAreNamed_TakesTheTissueTheRecordNames(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Biological: ASC")]
+    [InlineData("Drug: MPC")]
+    [InlineData("Drug: Temcells")]
+    public void Classify_WhenOnlyAShortCodeOrAPartOfAName_IsNotApplicable(string text) =>
+        Assert.Equal(MscSourceCode.NotApplicable, Intervention(text).Value);
+
+    [Fact]
+    public void Classify_WhenAProductIsNamedOnlyInABackgroundSentence_DoesNotDecide()
+    {
+        var text = new StudyText
+        {
+            Title = "Tacrolimus for steroid-refractory graft-versus-host disease",
+            Summary = "Previous studies have shown that Prochymal can control graft-versus-host disease. This trial tests tacrolimus.",
+        };
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(text).Value);
+    }
+
+    [Fact]
+    public void Classify_WhenTheForegroundSummaryNamesAProduct_IsUnspecified()
+    {
+        var text = new StudyText { Title = "A study in knee osteoarthritis", Summary = "Patients receive Cartistem once." };
+        Assert.Equal(MscSourceCode.Unspecified, MscSource.Classify(text).Value);
+    }
+
+    [Fact]
+    public void Classify_WhenAnObservationalStudyNamesAProductButNoMscsGiven_IsNotApplicable() =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
+        {
+            StudyType = "Observational",
+            Title = "Efficacy of Cx601 (Darvadstrocel) for the Treatment of Perianal Fistulizing Crohn's Disease",
+        }).Value);
+
     /// <summary>
     /// Agreement with the curated msc_source of data/trials.csv, reading what the file keeps of each record: the
     /// title and the curator's verbatim evidence snippets (as intervention text). Each disagreement is listed in

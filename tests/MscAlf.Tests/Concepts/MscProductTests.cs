@@ -1,0 +1,90 @@
+using MscAlf.Codes;
+using MscAlf.Concepts;
+
+namespace MscAlf.Tests.Concepts;
+
+public sealed class MscProductTests
+{
+    [Theory]
+    [InlineData("Biological: Prochymal®", "Prochymal")]
+    [InlineData("PROCHYMAL (ex vivo cultured adult human cells)", "Prochymal")]
+    [InlineData("Porchymal", "Prochymal")]
+    [InlineData("Temcell HS Inj.", "Temcell")]
+    [InlineData("TEMCELL", "Temcell")]
+    [InlineData("Neuronata-R injection", "NeuroNata-R")]
+    [InlineData("NeuroNata R", "NeuroNata-R")]
+    [InlineData("NeuroNataR", "NeuroNata-R")]
+    [InlineData("Drug: Cx601", "Alofisel")]
+    [InlineData("CX-601 120 million cells", "Alofisel")]
+    [InlineData("Efficacy of darvadstrocel in perianal fistula", "Alofisel")]
+    [InlineData("Alofisel", "Alofisel")]
+    [InlineData("Remestemcel-L for pediatric GVHD", "Remestemcel-L")]
+    [InlineData("remestemcel L", "Remestemcel-L")]
+    [InlineData("Ryoncil", "Remestemcel-L")]
+    [InlineData("Cellgram-AMI", "Cellgram")]
+    [InlineData("Cellgram", "Cellgram")]
+    [InlineData("Hearticellgram injection", "Hearticellgram")]
+    [InlineData("Cartistem(TM) implantation", "Cartistem")]
+    [InlineData("Cupistem", "Cupistem")]
+    [InlineData("Queencell", "Queencell")]
+    [InlineData("Stempeucel 200 million cells", "Stempeucel")]
+    [InlineData("Stemirac", "Stemirac")]
+    [InlineData("Stemilac", "Stemirac")]
+    [InlineData("Ossgrow", "Ossgrow")]
+    [InlineData("AstroStem", "AstroStem")]
+    public void Find_WhenTextNamesAProductByAnyOfItsNames_ReturnsIt(string text, string product) =>
+        Assert.Equal(product, MscProduct.Find(text)?.Product.Name);
+
+    [Theory]
+    [InlineData("Allogeneic ASC sheet applied weekly")] // a short code: too ambiguous, never listed
+    [InlineData("adipose-derived stem cells (ASCs)")]
+    [InlineData("MPC injection")]
+    [InlineData("Temcells")] // a listed name inside a longer word
+    [InlineData("Prochymalx")]
+    [InlineData("xAlofisel")]
+    [InlineData("NeuroNata")] // a part of a name
+    [InlineData("Cellgram-LC for alcoholic cirrhosis")] // another name that starts with a listed one
+    [InlineData("pre-Alofisel")]
+    [InlineData("Cx 6 01")]
+    [InlineData("Drug: Tacrolimus 0.1 mg/kg")]
+    public void Find_WhenTextNamesNoListedProduct_ReturnsNull(string text) =>
+        Assert.Null(MscProduct.Find(text));
+
+    [Fact]
+    public void All_WhenLoaded_HoldsEveryProductWithOneDocumentedTissueAndItsSource()
+    {
+        var products = MscProduct.All;
+        Assert.Equal(14, products.Count); // pinned: the sources' tables hold 14 MSC products (docs/classifiers.md)
+        Assert.All(products, p =>
+        {
+            Assert.NotEqual(MscSourceCode.Unspecified, p.Tissue);
+            Assert.NotEqual(MscSourceCode.NotApplicable, p.Tissue);
+            Assert.False(string.IsNullOrWhiteSpace(p.Source));
+            Assert.All(p.Names, n => Assert.Same(p, MscProduct.Find($"Biological: {n} infusion")?.Product));
+        });
+    }
+
+    [Theory]
+    [InlineData("Prochymal", MscSourceCode.BoneMarrow)]
+    [InlineData("Cartistem", MscSourceCode.CordBlood)]
+    [InlineData("Alofisel", MscSourceCode.Adipose)]
+    [InlineData("Queencell", MscSourceCode.Adipose)]
+    public void All_WhenAProductIsListed_KeepsTheTissueItsSourcesDocument(string name, MscSourceCode tissue) =>
+        Assert.Equal(tissue, MscProduct.All.Single(p => p.Name == name).Tissue);
+
+    [Fact]
+    public void Classify_WhenATitleNamesAProduct_ReturnsItWithEvidence()
+    {
+        var found = MscProduct.Classify(new StudyText { Title = "Safety of Stempeucel in critical limb ischaemia" });
+        Assert.Equal("Stempeucel", found.Value?.Name);
+        Assert.Contains("Stempeucel in critical limb", found.Evidence, StringComparison.Ordinal);
+        Assert.Contains("documented tissue Bone marrow", found.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_WhenNoProductIsNamed_FallsThroughToNull()
+    {
+        var found = MscProduct.Classify(new StudyText { Title = "Tacrolimus after liver transplantation" });
+        Assert.Equal((null, null), (found.Value, found.Evidence));
+    }
+}
