@@ -92,7 +92,7 @@ public static class ApiJsonReader
             var identification = Object(protocol, "identificationModule", "protocolSection");
             const string idPath = "protocolSection.identificationModule";
             var nct = Text(identification, "nctId", idPath);
-            if (!Fields.IsNctId(nct))
+            if (!FieldText.IsNctId(nct))
             {
                 if (errors.Count == 0)
                 {
@@ -128,7 +128,7 @@ public static class ApiJsonReader
                 Phases = Strings(design, "phases", d),
                 OverallStatus = Text(status, "overallStatus", s),
                 LastKnownStatus = Text(status, "lastKnownStatus", s),
-                StatusVerifiedDate = Fields.Date(Text(status, "statusVerifiedDate", s), origin, $"{s}.statusVerifiedDate", errors),
+                StatusVerifiedDate = FieldText.Date(Text(status, "statusVerifiedDate", s), origin, $"{s}.statusVerifiedDate", errors),
                 StudyType = Text(design, "studyType", d),
                 Enrollment = Integer(enrollment, "count", "protocolSection.designModule.enrollmentInfo"),
                 EnrollmentType = Text(enrollment, "type", "protocolSection.designModule.enrollmentInfo"),
@@ -144,7 +144,7 @@ public static class ApiJsonReader
         private Data.PartialDate? DateOf(JsonElement status, string name, string parent)
         {
             var path = $"{parent}.{name}.date";
-            return Fields.Date(Text(Object(status, name, parent), "date", $"{parent}.{name}"), origin, path, errors);
+            return FieldText.Date(Text(Object(status, name, parent), "date", $"{parent}.{name}"), origin, path, errors);
         }
 
         /// <summary>The dotted path of a field, built only when an error names it.</summary>
@@ -175,7 +175,7 @@ public static class ApiJsonReader
             }
             if (value.ValueKind == JsonValueKind.String)
             {
-                return Fields.Clean(value.GetString());
+                return FieldText.Clean(value.GetString());
             }
             errors.Add(new RecordError(origin, PathOf(at, name), Raw(value), "a string"));
             return null;
@@ -212,7 +212,7 @@ public static class ApiJsonReader
             {
                 if (item.ValueKind == JsonValueKind.String)
                 {
-                    if (Fields.Clean(item.GetString()) is { } text)
+                    if (FieldText.Clean(item.GetString()) is { } text)
                     {
                         items.Add(text);
                     }

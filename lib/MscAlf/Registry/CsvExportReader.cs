@@ -106,32 +106,32 @@ public static class CsvExportReader
 
     private static RegistryItem Record(string[] record, Dictionary<string, int> column, string origin)
     {
-        string? Get(string field) => column.TryGetValue(field, out var i) ? Fields.Clean(record[i]) : null;
+        string? Get(string field) => column.TryGetValue(field, out var i) ? FieldText.Clean(record[i]) : null;
         var errors = new List<RecordError>();
         var nct = Get("nct");
-        if (!Fields.IsNctId(nct))
+        if (!FieldText.IsNctId(nct))
         {
             return RegistryItem.Invalid(new RecordError(origin, NctColumn, nct, "an NCT number (NCT and eight digits)"));
         }
-        var interventions = Fields.List(Get("interventions"));
+        var interventions = FieldText.List(Get("interventions"));
         var study = new RegistryStudy
         {
             NctId = nct!,
             Origin = origin,
             Title = Get("title"),
             Summary = Get("summary"),
-            Conditions = Fields.List(Get("conditions")),
+            Conditions = FieldText.List(Get("conditions")),
             Interventions = interventions,
             InterventionNames = interventions,
-            Phases = Fields.List(Get("phases")),
+            Phases = FieldText.List(Get("phases")),
             OverallStatus = Get("status"),
             StudyType = Get("type"),
-            Enrollment = Fields.Integer(Get("enrollment"), origin, "Enrollment", errors),
-            Countries = [.. Fields.List(Get("locations")).Select(CountryOf).OfType<string>().Distinct()],
-            StartDate = Fields.Date(Get("start"), origin, "Start Date", errors),
-            FirstPosted = Fields.Date(Get("first"), origin, "First Posted", errors),
-            LastUpdatePosted = Fields.Date(Get("last"), origin, "Last Update Posted", errors),
-            Sponsor = Get("sponsor") ?? (Fields.List(Get("sponsors")) is [var first, ..] ? first : null),
+            Enrollment = FieldText.Integer(Get("enrollment"), origin, "Enrollment", errors),
+            Countries = [.. FieldText.List(Get("locations")).Select(CountryOf).OfType<string>().Distinct()],
+            StartDate = FieldText.Date(Get("start"), origin, "Start Date", errors),
+            FirstPosted = FieldText.Date(Get("first"), origin, "First Posted", errors),
+            LastUpdatePosted = FieldText.Date(Get("last"), origin, "Last Update Posted", errors),
+            Sponsor = Get("sponsor") ?? (FieldText.List(Get("sponsors")) is [var first, ..] ? first : null),
         };
         return errors.Count == 0 ? RegistryItem.Of(study) : RegistryItem.Invalid(errors);
     }
@@ -139,6 +139,6 @@ public static class CsvExportReader
     private static string? CountryOf(string location)
     {
         var comma = location.LastIndexOf(',');
-        return Fields.Clean(comma < 0 ? location : location[(comma + 1)..]);
+        return FieldText.Clean(comma < 0 ? location : location[(comma + 1)..]);
     }
 }

@@ -5,21 +5,6 @@ using MscAlf.Data;
 
 namespace MscAlf.Registry;
 
-/// <summary>A registry record in the <c>trials.csv</c> schema with the derived concepts applied.</summary>
-/// <param name="Trial">The record; its curated columns (MSC source, administration, scope) are automatic here.</param>
-/// <param name="Phase">The phase group.</param>
-/// <param name="Status">The status group.</param>
-/// <param name="Condition">The condition category and cirrhosis subtype.</param>
-/// <param name="ConditionEvidence">The text that decided the condition.</param>
-/// <param name="Band">The enrollment band.</param>
-/// <param name="CountryCodes">ISO alpha-3 codes of the recognised countries.</param>
-public sealed record ImportedTrial(Trial Trial, Phase Phase, Status Status, ConditionClass Condition, string? ConditionEvidence,
-    Band Band, IReadOnlyList<string> CountryCodes)
-{
-    /// <summary>True unless the condition classifier found no liver condition.</summary>
-    public bool IsLiver => Condition.Category != Concepts.Condition.NotLiver;
-}
-
 /// <summary>
 /// Turns registry records into the project's trial records: registry spellings become the classic display text of
 /// <c>trials.csv</c>; MSC source, administration and scope, which a curator fills by hand in <c>data/</c>, come from

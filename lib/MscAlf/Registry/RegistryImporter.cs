@@ -6,55 +6,6 @@ using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
-/// <summary>How an import runs and where it reports.</summary>
-public sealed record ImportOptions
-{
-    /// <summary>Skip invalid records (each reported on <see cref="Progress"/>) instead of failing.</summary>
-    public bool SkipInvalid { get; init; }
-    /// <summary>Where progress, notes and skipped records go.</summary>
-    public TextWriter Progress { get; init; } = TextWriter.Null;
-    /// <summary>Where the errors of a failing import go.</summary>
-    public TextWriter Problems { get; init; } = TextWriter.Null;
-    /// <summary>Threads that parse and classify (default: every core).</summary>
-    public int Workers { get; init; } = Environment.ProcessorCount;
-    /// <summary>The most memory DuckDB may use before it spills to disk.</summary>
-    public string MemoryLimit { get; init; } = RegistryImporter.MemoryLimit;
-    /// <summary>The most invalid records a failing import lists before it only counts them.</summary>
-    public int MaxListed { get; init; } = 50;
-}
-
-/// <summary>What an import did.</summary>
-/// <param name="Read">Records read, good or bad.</param>
-/// <param name="Imported">Trials taken from this input (after duplicates were merged).</param>
-/// <param name="Liver">Of those, trials the condition classifier judged liver.</param>
-/// <param name="Skipped">Invalid records (or unreadable files and entries) skipped.</param>
-/// <param name="Merged">Records dropped because a newer record of the same NCT id was read.</param>
-/// <param name="KeptStored">Trials a database already held with a newer last update, kept instead of this input's.</param>
-/// <param name="Total">Trials in the output after the import.</param>
-public sealed record ImportSummary(long Read, long Imported, long Liver, long Skipped, long Merged, long KeptStored, long Total);
-
-/// <summary>The import found invalid records and wrote nothing.</summary>
-public sealed class ImportFailedException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ImportFailedException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public ImportFailedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception with a default message.</summary>
-    public ImportFailedException()
-        : base("The import failed.")
-    {
-    }
-}
-
 /// <summary>
 /// Streaming import: one thread reads the input (<see cref="RegistryReader"/>), every core parses and classifies
 /// (<see cref="RegistryImport"/>) and lays out the rows, and one thread appends them to DuckDB inside one transaction,

@@ -6,28 +6,6 @@ using MscAlf.IO;
 
 namespace MscAlf.Registry;
 
-/// <summary>A query the database refused (bad SQL, a missing table), with DuckDB's message.</summary>
-public sealed class StoreQueryException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public StoreQueryException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public StoreQueryException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Creates the exception with a default message.</summary>
-    public StoreQueryException()
-        : base("The query failed.")
-    {
-    }
-}
-
 /// <summary>
 /// SQL over a database written by <c>import</c>, opened read-only and with external access off: a query can read the
 /// database's tables (<c>trials</c>, <c>conditions</c>, <c>countries</c>, <c>interventions</c>, <c>phases</c>,
