@@ -21,6 +21,8 @@ public sealed class KernelCommandTests : IDisposable
         Assert.True(Path.IsPathFullyQualified(argv[0]) && File.Exists(argv[0]), $"the kernel starts through an absolute path: {argv[0]}");
         Assert.Equal(["kernel", "run", "--connection-file", "{connection_file}"], argv[^4..]);
         Assert.Equal((".NET (C#)", "C#", "message"), ((string?)spec["display_name"], (string?)spec["language"], (string?)spec["interrupt_mode"]));
+        Assert.Equal("0", (string?)spec["env"]!["DOTNET_TC_CallCountingDelayMs"]);
+        Assert.True(Directory.Exists((string?)spec["env"]!["DOTNET_ROOT"]), "DOTNET_ROOT names the running .NET");
         var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestData.RepositoryDataDirectory)!, "notebooks", "00-overview.ipynb")))!;
         Assert.Equal((string?)notebook["metadata"]!["kernelspec"]!["name"], Path.GetFileName(Path.GetDirectoryName(KernelJson)));
     }
