@@ -183,19 +183,29 @@ public static class CsvTable
         return null;
     }
 
-    private static void CheckCell(string file, int line, ColumnSpec spec, string value, List<DataError> errors, InvalidByte? invalid)
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be a cell of a data file, or null when it can: it holds U+FFFD (text already
+    /// damaged by a wrong decoding) or a control or invisible format character (line breaks excepted). Writers check
+    /// with this what the readers will refuse.
+    /// </summary>
+    public static string? TextProblem(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         if (value.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            errors.Add(new DataError(file, line, spec.Name, value, invalid is { } bad
-                ? $"{NotUtf8}; {bad.Describe()}"
-                : $"{NotUtf8} without U+FFFD, the mark of text already damaged by a wrong decoding"));
-            return;
+            return $"{NotUtf8} without U+FFFD, the mark of text already damaged by a wrong decoding";
         }
-        if (IndexOfControl(value) is var at and >= 0)
+        return IndexOfControl(value) is var at and >= 0
+            ? $"text without control or invisible format characters; character {at + 1} is {CodePoint(value, at)}"
+            : null;
+    }
+
+    private static void CheckCell(string file, int line, ColumnSpec spec, string value, List<DataError> errors, InvalidByte? invalid)
+    {
+        if (TextProblem(value) is { } problem)
         {
-            errors.Add(new DataError(file, line, spec.Name, value,
-                $"text without control or invisible format characters; character {at + 1} is {CodePoint(value, at)}"));
+            var undecodable = invalid is { } bad && value.Contains('\uFFFD', StringComparison.Ordinal);
+            errors.Add(new DataError(file, line, spec.Name, value, undecodable ? $"{NotUtf8}; {invalid!.Describe()}" : problem));
             return;
         }
         if (value.Length == 0)

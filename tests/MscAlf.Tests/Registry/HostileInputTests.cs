@@ -39,6 +39,26 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\u001B[31m", "U+001B")]
+    [InlineData("\u202E", "U+202E")]
+    [InlineData("\u200B", "U+200B")]
+    [InlineData("\uFFFD", "without U+FFFD")]
+    public async Task Import_WhenATextHoldsWhatAFileCannot_ReportsTheRecordOrSkipsItWhenAsked(string inserted, string expected)
+    {
+        var text = File.ReadAllText(Fixtures.Csv).Replace(",Erectile Dysfunctions,", $",{inserted}Erectile Dysfunctions,", StringComparison.Ordinal);
+        Assert.Contains(inserted, text, StringComparison.Ordinal);
+        var input = Write("in.csv", text);
+        var refused = await CliRunner.RunAsync("import", input, "--out", PathOf("out.csv"));
+        AssertLocatedFailure(refused, "in.csv", "field 'conditions'", expected);
+        Assert.False(File.Exists(PathOf("out.csv")));
+        var skipped = await CliRunner.RunAsync("import", input, "--out", PathOf("out.csv"), "--skip-invalid");
+        Assert.Equal(0, skipped.Code);
+        var written = TrialFiles.Read(PathOf("out.csv")); // what import writes reads back
+        Assert.DoesNotContain(written, t => t.Conditions.Any(c => c.Contains(inserted, StringComparison.Ordinal)));
+        Assert.Contains("skipped 1 invalid", skipped.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("42")]
     [InlineData("null")]
     [InlineData("\"x\"")]
