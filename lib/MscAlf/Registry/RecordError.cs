@@ -1,4 +1,5 @@
 using MscAlf.IO;
+using MscAlf.Text;
 
 namespace MscAlf.Registry;
 
@@ -10,7 +11,10 @@ namespace MscAlf.Registry;
 public sealed record RecordError(string Origin, string? Field, string? Value, string Expected)
 {
     /// <inheritdoc />
-    /// <remarks>The origin and value are quoted for a terminal: control characters escaped, long values cut.</remarks>
+    /// <remarks>
+    /// The origin and value are quoted for a terminal: control characters escaped, long values cut. The expectation is
+    /// escaped too, since it may quote the input (a JSON parser's message names the text it could not read).
+    /// </remarks>
     public override string ToString() =>
-        $"{Located.Value(Origin)}:{(Field is null ? "" : $" field '{Located.Value(Field)}':")}{(Value is null ? "" : $" value '{Located.Value(Value)}':")} {Expected}";
+        $"{Located.Value(Origin)}:{(Field is null ? "" : $" field '{Located.Value(Field)}':")}{(Value is null ? "" : $" value '{Located.Value(Value)}':")} {SafeText.Escape(Expected)}";
 }

@@ -38,6 +38,17 @@ public sealed class HostileInputTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Import_WhenTheJsonParserQuotesALineBreak_StillSaysItInOneLine()
+    {
+        var input = Write("broken.json", "tru\n\u001B[2J-x");
+        var result = await CliRunner.RunAsync("import", input, "--out", PathOf("out.csv"));
+        AssertLocatedFailure(result, "broken.json", "valid JSON");
+        Assert.All(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
+            Assert.True(line.Contains("broken.json", StringComparison.Ordinal) || line.Contains("invalid record", StringComparison.Ordinal), line));
+        Assert.DoesNotContain('\u001B', result.Err);
+    }
+
     [Theory]
     [InlineData("\u001B[31m", "U+001B")]
     [InlineData("\u202E", "U+202E")]
