@@ -5,6 +5,30 @@ namespace MscAlf.Tests.Data;
 /// <summary>Each way a data file can be wrong gives an error that names file, line, column and value.</summary>
 public sealed class CsvTableTests
 {
+    [Theory]
+    [InlineData("Cirrhosis")]
+    [InlineData("Wharton´s jelly, é, 中文")]
+    [InlineData("emoji \uD83D\uDE00 in a title")]
+    [InlineData("two\nlines")]
+    [InlineData("")]
+    public void TextProblem_WhenTextIsFit_IsNull(string value) => Assert.Null(CsvTable.TextProblem(value));
+
+    [Theory]
+    [InlineData("a\u0000b", "U+0000")]
+    [InlineData("\u001B[31m", "U+001B")]
+    [InlineData("next\u0085line", "U+0085")]
+    [InlineData("para\u2029graph", "U+2029")]
+    [InlineData("zero\u200Bwidth", "U+200B")]
+    [InlineData("\u202Eevil", "U+202E")]
+    [InlineData("bom\uFEFF", "U+FEFF")]
+    [InlineData("damaged \uFFFD text", "without U+FFFD")]
+    public void TextProblem_WhenTextHoldsWhatAFileCannot_NamesIt(string value, string expected) =>
+        Assert.Contains(expected, CsvTable.TextProblem(value), StringComparison.Ordinal);
+
+    [Fact]
+    public void TextProblem_WhenASurrogateIsUnpaired_NamesIt() => // built here: test data would not carry it intact
+        Assert.Contains("U+D800", CsvTable.TextProblem("lone " + (char)0xD800 + " surrogate"), StringComparison.Ordinal);
+
     private const string Header = "table,row,condition_as_printed,administration,source_as_printed,msc_source,participants,result,reference";
     private const string Good = "4,1,Liver failure,allogeneic,UC,umbilical_cord,43,Improved survival,162";
 
