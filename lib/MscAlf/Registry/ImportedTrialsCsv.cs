@@ -71,6 +71,25 @@ public static class ImportedTrialsCsv
             CodeSet<Band>.Code(imported.Band), imported.CountryCodes.Count == 0 ? null : string.Join('|', imported.CountryCodes),
         ]);
 
+    /// <summary>
+    /// The cells of <paramref name="cells"/> (in <see cref="Schema"/> order) that a trials file cannot hold (control or
+    /// invisible format characters, U+FFFD; the rule the readers apply), as errors naming the column: such a record is
+    /// reported, never written into a file that would then fail to read back.
+    /// </summary>
+    public static IReadOnlyList<RecordError> Unwritable(IReadOnlyList<string?> cells, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var errors = new List<RecordError>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i] is { } value && CsvTable.TextProblem(value) is { } problem)
+            {
+                errors.Add(new RecordError(origin, Schema.Columns[i].Name, value, problem));
+            }
+        }
+        return errors;
+    }
+
     private static string? Code<T>(T? value)
         where T : struct, Enum => value is { } v ? CodeSet<T>.Code(v) : null;
 }

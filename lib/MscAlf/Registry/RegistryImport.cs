@@ -65,21 +65,9 @@ public static partial class RegistryImport
             Sources = [$"registry export {study.Origin}", $"https://clinicaltrials.gov/study/{study.NctId}"],
         };
         var codes = study.Countries.Select(c => Country.Classify(c).Value?.Alpha3).OfType<string>().Distinct().ToList();
-        var imported = new ImportedTrial(trial, TrialConcepts.Phase(trial), TrialStatus.Classify(status).Value, condition.Value,
-            condition.Evidence, TrialConcepts.Band(trial), codes);
-        errors.AddRange(UnwritableCells(imported, study.Origin));
-        return errors.Count > 0 ? (null, errors) : (imported, []);
+        return (new ImportedTrial(trial, TrialConcepts.Phase(trial), TrialStatus.Classify(status).Value, condition.Value,
+            condition.Evidence, TrialConcepts.Band(trial), codes), []);
     }
-
-    /// <summary>
-    /// The cells a trials file could not hold (control or invisible format characters, U+FFFD), as errors naming the
-    /// column: such a record is reported, never written into a file that would then fail to read back.
-    /// </summary>
-    private static IEnumerable<RecordError> UnwritableCells(ImportedTrial imported, string origin) =>
-        ImportedTrialsCsv.Schema.Columns.Zip(ImportedTrialsCsv.Cells(imported))
-            .Select(c => (Column: c.First.Name, Value: c.Second, Problem: c.Second is null ? null : CsvTable.TextProblem(c.Second)))
-            .Where(c => c.Problem is not null)
-            .Select(c => new RecordError(origin, c.Column, c.Value, c.Problem!));
 
     /// <summary>
     /// One record per NCT id, as <c>import</c> keeps them (<see cref="RegistryImporter"/>): the newest last update

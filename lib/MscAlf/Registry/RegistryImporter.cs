@@ -327,8 +327,13 @@ public static class RegistryImporter
         {
             return new Processed(unit, item, study.Origin, null, errors);
         }
+        string?[] cells = [.. ImportedTrialsCsv.Cells(imported)];
+        if (ImportedTrialsCsv.Unwritable(cells, study.Origin) is { Count: > 0 } unwritable)
+        {
+            return new Processed(unit, item, study.Origin, null, unwritable);
+        }
         var trial = imported.Trial;
-        var row = new ImportRow(unit, item, study.Origin, trial.NctId, [.. ImportedTrialsCsv.Cells(imported)], trial.Enrollment,
+        var row = new ImportRow(unit, item, study.Origin, trial.NctId, cells, trial.Enrollment,
             trial.Conditions, [.. trial.Countries.Select(c => (c, Country.Classify(c).Value?.Alpha3))],
             [.. study.InterventionNames.Select(SplitIntervention)], trial.Phases);
         return new Processed(unit, item, study.Origin, row, []);
