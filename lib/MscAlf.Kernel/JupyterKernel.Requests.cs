@@ -23,11 +23,11 @@ public sealed partial class JupyterKernel
                 Log($"execute_request failed: {ex.GetType().Name}: {ex.Message}");
                 Send(_shell, JupyterMessage.Create("execute_reply", ErrorContent("KernelError", ex.Message, []), request, _sessionId));
             }
+            // The requests to abort are taken before idle: a client that waits for idle and then sends its next cell
+            // must see that cell run, whatever the threads' timing (taking them after idle raced with such a request).
+            var aborted = failed && ((bool?)request.Content["stop_on_error"] ?? true) ? TakeQueued() : [];
             Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
-            if (failed && ((bool?)request.Content["stop_on_error"] ?? true))
-            {
-                AbortQueued();
-            }
+            Abort(aborted);
         }
     }
 
@@ -97,10 +97,21 @@ public sealed partial class JupyterKernel
         ["status"] = "error", ["ename"] = name, ["evalue"] = message, ["traceback"] = traceback,
     };
 
-    /// <summary>After a failed cell with stop_on_error: the requests already queued are answered "aborted", not run.</summary>
-    private void AbortQueued()
+    /// <summary>The execute requests queued now (taken off the queue).</summary>
+    private List<JupyterMessage> TakeQueued()
     {
-        while (_executions.Reader.TryRead(out var queued))
+        var queued = new List<JupyterMessage>();
+        while (_executions.Reader.TryRead(out var next))
+        {
+            queued.Add(next);
+        }
+        return queued;
+    }
+
+    /// <summary>After a failed cell with stop_on_error: the requests that were queued are answered "aborted", not run.</summary>
+    private void Abort(List<JupyterMessage> requests)
+    {
+        foreach (var queued in requests)
         {
             Publish("status", new JsonObject { ["execution_state"] = "busy" }, queued);
             Send(_shell, JupyterMessage.Create("execute_reply",
