@@ -104,6 +104,19 @@ def parse_story(text):
     return title, description, summary
 
 
+def study_object(nct, title, description, summary):
+    """One healthdata record as a minimal API v2 study object; an empty text is left out, as API v2 does."""
+    module = {"briefSummary": summary, "detailedDescription": description}
+    return {"protocolSection": {
+        "identificationModule": {"nctId": nct, "briefTitle": title},
+        "descriptionModule": {k: v for k, v in module.items() if v}}}
+
+
+def studies_json(studies):
+    """The study objects as the fixtures hold them: a JSON array, indent 1, non-ASCII kept, no final newline."""
+    return json.dumps(studies, indent=1, ensure_ascii=False)
+
+
 def healthdata_pool(gitdir):
     listing = git(gitdir, "ls-tree", "-r", HEALTHDATA_COMMIT, "CNNFORMAT").decode("utf-8").splitlines()
     entries = []
@@ -176,14 +189,8 @@ def main(mapclinical_git, healthdata_git, repo_root, out_dir):
         writer.writerow([str(rank)] + classic[nct][0][1:])
     write(os.path.join(out_dir, "mapclinical_classic_export.csv"), buf.getvalue())
 
-    studies = []
-    for nct in sorted(healthdata_drawn):
-        title, description, summary = healthdata[nct][0]
-        module = {"briefSummary": summary, "detailedDescription": description}
-        studies.append({"protocolSection": {
-            "identificationModule": {"nctId": nct, "briefTitle": title},
-            "descriptionModule": {k: v for k, v in module.items() if v}}})  # an empty text is left out, as API v2 does
-    write(os.path.join(out_dir, "healthdata_studies.json"), json.dumps(studies, indent=1, ensure_ascii=False))
+    studies = [study_object(nct, *healthdata[nct][0]) for nct in sorted(healthdata_drawn)]
+    write(os.path.join(out_dir, "healthdata_studies.json"), studies_json(studies))
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
