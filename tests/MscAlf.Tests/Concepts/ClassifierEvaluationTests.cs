@@ -24,23 +24,29 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     internal static IReadOnlyList<Labelled> Load(string set = First)
     {
         var studies = new[] { "mapclinical_classic_export.csv", "healthdata_studies.json" }
-            .SelectMany(f => RegistryReader.Read(Path.Combine(Folder(set), f)))
-            .Select(i => i.Study ?? throw new InvalidOperationException(string.Join("; ", i.Errors)))
-            .ToDictionary(s => s.NctId);
-        var (rows, errors) = CsvTable.Read(Path.Combine(Folder(set), "labels.csv"), LabelSchema);
+            .SelectMany(f => Studies(Path.Combine(Folder(set), f))).ToDictionary(s => s.NctId);
+        return Labels(set, ("source", ["mapclinical_classic_export.csv", "healthdata_studies.json"]), studies);
+    }
+
+    private static IEnumerable<RegistryStudy> Studies(string path) =>
+        RegistryReader.Read(path).Select(i => i.Study ?? throw new InvalidOperationException(string.Join("; ", i.Errors)));
+
+    /// <summary>A set's labels.csv (nct_id, a column saying where the record is, liver, msc_source, evidence), joined with its records.</summary>
+    private static List<Labelled> Labels(string set, (string Name, string[] Allowed) where, Dictionary<string, RegistryStudy> studies)
+    {
+        var schema = new TableSchema("labels.csv",
+        [
+            new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
+            new(where.Name, ColumnType.Code, true, where.Allowed),
+            new("liver", ColumnType.Code, true, ["liver", "not_liver"]),
+            new("msc_source", ColumnType.Code, true, [.. CodeSet<MscSourceCode>.Codes, "x"]),
+            new("evidence", ColumnType.Text, true, []),
+        ], ["nct_id"]);
+        var (rows, errors) = CsvTable.Read(Path.Combine(Folder(set), "labels.csv"), schema);
         Assert.Empty(errors);
         return [.. rows.Select(r => new Labelled(studies[r.Required("nct_id")], r.Required("liver") == "liver",
             r.Required("msc_source") is var s && s == "x" ? null : s))];
     }
-
-    private static readonly TableSchema LabelSchema = new("labels.csv",
-    [
-        new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
-        new("source", ColumnType.Code, true, ["mapclinical_classic_export.csv", "healthdata_studies.json"]),
-        new("liver", ColumnType.Code, true, ["liver", "not_liver"]),
-        new("msc_source", ColumnType.Code, true, [.. CodeSet<MscSourceCode>.Codes, "x"]),
-        new("evidence", ColumnType.Text, true, []),
-    ], ["nct_id"]);
 
     internal static StudyText Text(RegistryStudy s) => RegistryImport.TextOf(s);
 
@@ -82,29 +88,14 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     internal static IReadOnlyList<Labelled> LoadFullText()
     {
         const string set = "evaluation-fulltext";
-        var summaries = RegistryReader.Read(Path.Combine(Folder(set), "healthdata_studies.json"))
-            .Select(i => i.Study ?? throw new InvalidOperationException(string.Join("; ", i.Errors)))
-            .ToDictionary(s => s.NctId, s => s.Summary);
+        var summaries = Studies(Path.Combine(Folder(set), "healthdata_studies.json")).ToDictionary(s => s.NctId, s => s.Summary);
         var classic = new[] { First, Blind }
-            .SelectMany(f => RegistryReader.Read(Path.Combine(Folder(f), "mapclinical_classic_export.csv")))
-            .Select(i => i.Study ?? throw new InvalidOperationException(string.Join("; ", i.Errors)))
+            .SelectMany(f => Studies(Path.Combine(Folder(f), "mapclinical_classic_export.csv")))
             .Where(s => summaries.ContainsKey(s.NctId))
             .ToDictionary(s => s.NctId, s => s with { Summary = summaries[s.NctId] });
         Assert.Equal(summaries.Count, classic.Count);
-        var (rows, errors) = CsvTable.Read(Path.Combine(Folder(set), "labels.csv"), FullTextSchema);
-        Assert.Empty(errors);
-        return [.. rows.Select(r => new Labelled(classic[r.Required("nct_id")], r.Required("liver") == "liver",
-            r.Required("msc_source") is var s && s == "x" ? null : s))];
+        return Labels(set, ("set", [First, Blind]), classic);
     }
-
-    private static readonly TableSchema FullTextSchema = new("labels.csv",
-    [
-        new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
-        new("set", ColumnType.Code, true, [First, Blind]),
-        new("liver", ColumnType.Code, true, ["liver", "not_liver"]),
-        new("msc_source", ColumnType.Code, true, [.. CodeSet<MscSourceCode>.Codes, "x"]),
-        new("evidence", ColumnType.Text, true, []),
-    ], ["nct_id"]);
 
     private (List<(string Truth, string Got, string NctId)> Liver, List<(string Truth, string Got, string NctId)> Source) Evaluate(
         IReadOnlyList<Labelled> set)
