@@ -80,13 +80,7 @@ public sealed class BuildCommandTests : IDisposable
     public async Task NotebooksRun_WhenACellSpinsForever_TheProcessStillEnds()
     {
         var path = _scratch.Write("var n = 0;", "while (true) { n++; }");
-        var cli = Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { cli, "notebooks", "run", "--timeout", "2", "--out", _out, path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = System.Diagnostics.Process.Start(CliProcess.StartInfo("notebooks", "run", "--timeout", "2", "--out", _out, path))!;
         var error = process.StandardError.ReadToEndAsync();
         var ended = process.WaitForExit(TimeSpan.FromSeconds(90));
         if (!ended)

@@ -21,13 +21,8 @@ public sealed class NotebooksIsolationTests : IDisposable
 
     private static (int Code, string Output, string Error, TimeSpan Took) RunCli(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll") }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(CliProcess.StartInfo(arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
@@ -97,12 +92,7 @@ public sealed class NotebooksIsolationTests : IDisposable
     public async Task NotebooksRun_WhenInterruptedWithCtrlC_StopsTheCellAndWritesNothing()
     {
         var path = _scratch.Write("while (true) { }");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll"), "notebooks", "run", "--out", _out, path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(Foreground.Wrap(start))!;
+        using var process = Process.Start(Foreground.Wrap(CliProcess.StartInfo("notebooks", "run", "--out", _out, path)))!;
         var error = process.StandardError.ReadToEndAsync();
         await Task.Delay(4000);
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

@@ -3,6 +3,7 @@ using MscAlf.Concepts;
 using MscAlf.Export;
 using MscAlf.Figures;
 using MscAlf.Jobs;
+using MscAlf.Tests.Cli;
 
 namespace MscAlf.Tests.Export;
 
@@ -97,12 +98,7 @@ public sealed class BrowserCleanupTests
     /// <summary>Starts <c>figures</c> (all formats) in a child process and returns once its browser runs.</summary>
     private static Process StartExportAndWaitForItsBrowser(string output)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MscAlf.Cli.dll"), "figures", "--out", output })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var cli = Process.Start(Foreground.Wrap(start))!;
+        var cli = Process.Start(Foreground.Wrap(CliProcess.StartInfo("figures", "--out", output)))!;
         _ = cli.StandardOutput.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
         while (ChromiumWithProfileOf(cli.Id).Count == 0 && deadline.Elapsed < TimeSpan.FromSeconds(60) && !cli.HasExited)
