@@ -29,6 +29,7 @@ public static class ImportedTrialsCsv
     public static TableSchema Schema { get; } = new("imported trials", [.. Trial.Schema.Columns, .. DerivedColumns], ["nct_id"]);
 
     /// <summary>Writes the trials atomically, in the order given.</summary>
+    /// <exception cref="ArgumentException">A trial has a cell a trials file cannot hold (see <see cref="Unwritable"/>); nothing is written.</exception>
     public static void Write(string path, IEnumerable<ImportedTrial> trials)
     {
         ArgumentNullException.ThrowIfNull(trials);
@@ -38,7 +39,12 @@ public static class ImportedTrialsCsv
             csv.Header(Schema.Columns.Select(c => c.Name));
             foreach (var trial in trials)
             {
-                csv.Row(Cells(trial));
+                var cells = Cells(trial).ToList();
+                if (Unwritable(cells, trial.Trial.NctId) is [var first, ..])
+                {
+                    throw new ArgumentException($"{first}; nothing written", nameof(trials));
+                }
+                csv.Row(cells);
             }
         });
     }

@@ -112,6 +112,20 @@ public sealed class RegistryImportTests
             RegistryImport.LatestPerTrial(trials).Select(t => (t.NctId, t.Title)));
     }
 
+    [Theory]
+    [InlineData("Liver\u001bfailure")]
+    [InlineData("Liver \uFFFD failure")]
+    [InlineData("Liver\u200Bfailure")]
+    public void Write_WhenACellCannotBeReadBack_ThrowsNamingTheColumnAndWritesNothing(string title)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mscalf-write-{Guid.NewGuid():N}.csv");
+        var imported = RegistryImport.Import(Liver()).Trial!;
+        var bad = imported with { Trial = imported.Trial with { Title = title } };
+        var error = Assert.Throws<ArgumentException>(() => ImportedTrialsCsv.Write(path, [imported, bad]));
+        Assert.Contains("NCT09999999: field 'title'", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
     [Fact]
     public void Write_WhenRead_RoundTripsUnderTheImportSchema()
     {
