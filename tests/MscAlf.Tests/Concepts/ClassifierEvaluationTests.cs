@@ -15,7 +15,7 @@ namespace MscAlf.Tests.Concepts;
 public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>The first set (rules were tuned on it) and the blind set (labelled before any classifier ran on it).</summary>
-    internal const string First = "evaluation", Blind = "evaluation-blind";
+    internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext";
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -31,15 +31,22 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     private static IEnumerable<RegistryStudy> Studies(string path) =>
         RegistryReader.Read(path).Select(i => i.Study ?? throw new InvalidOperationException(string.Join("; ", i.Errors)));
 
-    /// <summary>A set's labels.csv (nct_id, a column saying where the record is, liver, msc_source, evidence), joined with its records.</summary>
+    /// <summary>
+    /// A set's labels.csv (nct_id, a column saying where the record is, liver, msc_source, evidence; the full-text set
+    /// adds msc_source_with_description, the label its detailed description would give), joined with its records.
+    /// </summary>
     private static List<Labelled> Labels(string set, (string Name, string[] Allowed) where, Dictionary<string, RegistryStudy> studies)
     {
+        string[] codes = [.. CodeSet<MscSourceCode>.Codes, "x"];
+        ColumnSpec[] sourceColumns = set == FullText
+            ? [new("msc_source", ColumnType.Code, true, codes), new("msc_source_with_description", ColumnType.Code, true, codes)]
+            : [new("msc_source", ColumnType.Code, true, codes)];
         var schema = new TableSchema("labels.csv",
         [
             new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
             new(where.Name, ColumnType.Code, true, where.Allowed),
             new("liver", ColumnType.Code, true, ["liver", "not_liver"]),
-            new("msc_source", ColumnType.Code, true, [.. CodeSet<MscSourceCode>.Codes, "x"]),
+            .. sourceColumns,
             new("evidence", ColumnType.Text, true, []),
         ], ["nct_id"]);
         var (rows, errors) = CsvTable.Read(Path.Combine(Folder(set), "labels.csv"), schema);
@@ -87,14 +94,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// </summary>
     internal static IReadOnlyList<Labelled> LoadFullText()
     {
-        const string set = "evaluation-fulltext";
-        var summaries = Studies(Path.Combine(Folder(set), "healthdata_studies.json")).ToDictionary(s => s.NctId, s => s.Summary);
+        var summaries = Studies(Path.Combine(Folder(FullText), "healthdata_studies.json")).ToDictionary(s => s.NctId, s => s.Summary);
         var classic = new[] { First, Blind }
             .SelectMany(f => Studies(Path.Combine(Folder(f), "mapclinical_classic_export.csv")))
             .Where(s => summaries.ContainsKey(s.NctId))
             .ToDictionary(s => s.NctId, s => s with { Summary = summaries[s.NctId] });
         Assert.Equal(summaries.Count, classic.Count);
-        return Labels(set, ("set", [First, Blind]), classic);
+        return Labels(FullText, ("set", [First, Blind]), classic);
     }
 
     private (List<(string Truth, string Got, string NctId)> Liver, List<(string Truth, string Got, string NctId)> Source) Evaluate(

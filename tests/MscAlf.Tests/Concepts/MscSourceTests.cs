@@ -89,6 +89,11 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Imatinib in colon cancers of the mesenchymal subtype")]
     [InlineData("The corneal endothelium regulates stromal hydration")]
     [InlineData("Allogeneic ABCB5-positive Limbal Stem Cells for Treatment of LSCD")]
+    [InlineData("Sorafenib Reverses Epithelial-Mesenchymal Transition in Hepatocellular Carcinoma")]
+    [InlineData("Markers of epithelial to mesenchymal transition (EMT) after resection of liver metastases")]
+    [InlineData("Effect of imatinib on the mesenchymal gene expression profile of colon cancer")]
+    [InlineData("Peritoneal adhesions and the mesothelial-to-mesenchymal shift")]
+    [InlineData("Mesenchymal markers in circulating tumour cells of hepatocellular carcinoma")]
     public void Classify_WhenMesenchymalOrStromalIsNotAboutCells_IsNotApplicable(string title) =>
         Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title }).Value);
 
