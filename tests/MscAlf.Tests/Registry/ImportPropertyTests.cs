@@ -11,12 +11,12 @@ namespace MscAlf.Tests.Registry;
 /// Property tests (CsCheck): real exports, mutated at random (cut, spliced, with quotes, commas, braces, line breaks,
 /// control and non-ASCII characters inserted), and random text, fed to <c>import</c>. Whatever the input: the exit code
 /// is 0 with an output that reads back, or 1 with located messages (each names the input) and no output written or
-/// changed; no exception escapes (no stack trace). Iterations: MSCALF_PROPERTY_ITERATIONS (default 40 per kind).
+/// changed; no exception escapes (no stack trace). Iterations: MSCALF_PROPERTY_ITERATIONS (default 100 per kind).
 /// </summary>
 public sealed class ImportPropertyTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly int Iterations =
-        int.TryParse(Environment.GetEnvironmentVariable("MSCALF_PROPERTY_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 40;
+        int.TryParse(Environment.GetEnvironmentVariable("MSCALF_PROPERTY_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 100;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("mscalf-property-").FullName;
     private int _accepted;
