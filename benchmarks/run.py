@@ -2,15 +2,19 @@
 """One command for the import benchmark: time and peak memory of `import` and of the pandas reference on the same
 registry-shaped inputs, at each size, with the ratios.
 
-    /usr/bin/python3 benchmarks/run.py [SIZES…] [--inputs zip|csv] [--markdown FILE]   (default sizes: 10000 100000 600000)
+    /usr/bin/python3 benchmarks/run.py [SIZES…] [--inputs zip|csv] [--repeat N] [--markdown FILE]
+    (default sizes: 10000 100000 600000)
 
 It publishes the CLI (Release, ReadyToRun, as a user would install it), writes the inputs with the deterministic
 generator (benchmarks/RegistryBench: the bulk zip and the website CSV, kept in results/benchmarks/data for reruns),
 then runs, for each size and input, `import INPUT --out X.duckdb` and `extract.py INPUT X.csv` one after the other.
 Peak memory is the process's maximum resident set (wait4's ru_maxrss); time is wall-clock. Ratios are ours / pandas:
-below 1.0 is faster or smaller.
+below 1.0 is faster or smaller. A run of about a second varies by 10-20 % from one try to the next on a shared machine,
+so inputs under 50,000 studies are timed 5 times, the two programs taking turns, and the table gives the median time
+and the largest peak (`--repeat N` sets the count for every size).
 """
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -34,6 +38,11 @@ def run(command):
     process.returncode = os.waitstatus_to_exitcode(status)
     lines = [l for l in output.splitlines() if l.strip()]
     return seconds, usage.ru_maxrss / 1024, process.returncode, lines[-1] if lines else ""
+
+
+def summary(tries):
+    """The median time and the largest peak of several tries (one try: itself)."""
+    return statistics.median(t[0] for t in tries), max(t[1] for t in tries)
 
 
 def build():
@@ -65,6 +74,11 @@ def main(argv):
         at = argv.index("--markdown")
         markdown = argv[at + 1]
         argv = argv[:at] + argv[at + 2:]
+    repeat = None
+    if "--repeat" in argv:
+        at = argv.index("--repeat")
+        repeat = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     sizes = [int(a) for a in argv] or [10_000, 100_000, 600_000]
     os.makedirs(DATA, exist_ok=True)
     build()
@@ -81,11 +95,18 @@ def main(argv):
             for leftover in (ours_out, theirs_out):
                 if os.path.exists(leftover):
                     os.remove(leftover)
-            ours = run(["dotnet", CLI, "import", path, "--out", ours_out])
-            theirs = run([PYTHON, REFERENCE, path, theirs_out])
-            for name, result in (("import", ours), ("pandas", theirs)):
-                if result[2] != 0:
-                    print(f"{name} failed on {path}: {result[3]}", file=sys.stderr)
+            tries = repeat if repeat is not None else (5 if size < 50_000 else 1)
+            ours_tries, theirs_tries = [], []
+            for _ in range(tries):
+                for leftover in (ours_out, theirs_out):
+                    if os.path.exists(leftover):
+                        os.remove(leftover)
+                ours_tries.append(run(["dotnet", CLI, "import", path, "--out", ours_out]))
+                theirs_tries.append(run([PYTHON, REFERENCE, path, theirs_out]))
+                for name, result in (("import", ours_tries[-1]), ("pandas", theirs_tries[-1])):
+                    if result[2] != 0:
+                        print(f"{name} failed on {path}: {result[3]}", file=sys.stderr)
+            ours, theirs = summary(ours_tries), summary(theirs_tries)
             row = (f"| {size:,} | {kind} | {ours[0]:.1f} s | {ours[1]:.0f} MB | {theirs[0]:.1f} s | {theirs[1]:.0f} MB | "
                    f"{ours[0] / theirs[0]:.2f} | {ours[1] / theirs[1]:.2f} |")
             rows.append(row)

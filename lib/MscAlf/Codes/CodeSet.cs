@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace MscAlf.Codes;
@@ -12,17 +11,27 @@ public static class CodeSet<T>
     where T : struct, Enum
 {
     private static readonly T[] Members = Enum.GetValues<T>();
-    private static readonly FrozenDictionary<string, T> ByCode =
-        Members.ToFrozenDictionary(ToCode, StringComparer.Ordinal);
+    private static readonly string[] MemberCodes = CodesOf(Members);
+    private static readonly Dictionary<string, T> ByCode = Index(Members, MemberCodes);
 
     /// <summary>All codes of the set, in declaration order.</summary>
-    public static IReadOnlyList<string> Codes { get; } = [.. Members.Select(ToCode)];
+    public static IReadOnlyList<string> Codes { get; } = [.. MemberCodes];
 
     /// <summary>All members of the set, in declaration order.</summary>
     public static IReadOnlyList<T> Values { get; } = Members;
 
-    /// <summary>The code written in data files for <paramref name="value"/>.</summary>
-    public static string Code(T value) => ToCode(value);
+    /// <summary>The code written in data files for <paramref name="value"/> (computed once per member).</summary>
+    public static string Code(T value)
+    {
+        for (var i = 0; i < Members.Length; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(Members[i], value))
+            {
+                return MemberCodes[i];
+            }
+        }
+        return ToCode(value); // a number outside the declared members
+    }
 
     /// <summary>Finds the member whose code is exactly <paramref name="code"/> (case-sensitive).</summary>
     public static bool TryParse(string code, out T value) => ByCode.TryGetValue(code, out value);
@@ -32,6 +41,28 @@ public static class CodeSet<T>
         TryParse(code, out var value)
             ? value
             : throw new FormatException($"'{code}' is not one of {string.Join(", ", Codes)}");
+
+    // Plain loops and a Dictionary rather than LINQ and a FrozenDictionary: every generic the framework instantiates over
+    // an enum of ours is compiled at start-up (ReadyToRun cannot precompile it), for each of the dozen value sets.
+    private static string[] CodesOf(T[] members)
+    {
+        var codes = new string[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            codes[i] = ToCode(members[i]);
+        }
+        return codes;
+    }
+
+    private static Dictionary<string, T> Index(T[] members, string[] codes)
+    {
+        var byCode = new Dictionary<string, T>(members.Length, StringComparer.Ordinal);
+        for (var i = 0; i < members.Length; i++)
+        {
+            byCode.Add(codes[i], members[i]);
+        }
+        return byCode;
+    }
 
     private static string ToCode(T value)
     {
