@@ -25,8 +25,9 @@ namespace MscAlf.Concepts;
 /// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
-/// tumour", the "mesenchymal subtype" of a cancer, an epithelial-to-mesenchymal transition, mesenchymal markers, genes
-/// or phenotypes of tumour cells, corneal "stromal" tissue or ABCB5-positive limbal (epithelial) stem cells.</para>
+/// tumour", the "mesenchymal subtype" of a cancer, an epithelial-to-mesenchymal transition (or the reverse, as in the
+/// MET receptor, "mesenchymal-epithelial transition factor"), mesenchymal markers, genes or phenotypes of tumour cells,
+/// corneal "stromal" tissue or ABCB5-positive limbal (epithelial) stem cells.</para>
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
 /// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
@@ -223,7 +224,7 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Harvest();
 
-    [GeneratedRegex(@"(?<!\b(?:epithelial|endothelial|mesothelial)[\s-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s-]+(?:type|subtype|tumou?rs?|neoplasms?|cancers?|chondrosarcoma|transitions?|transformation|shift|markers?|genes?|phenotypes?|features|signatures?|state|plasticity)\b|l-type)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\b(?:epithelial|endothelial|mesothelial)[\s-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:type|subtype|tumou?rs?|neoplasms?|cancers?|chondrosarcoma|transitions?|transformation|shift|markers?|genes?|phenotypes?|features|signatures?|state|plasticity)\b|l-type)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]

@@ -94,6 +94,8 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Effect of imatinib on the mesenchymal gene expression profile of colon cancer")]
     [InlineData("Peritoneal adhesions and the mesothelial-to-mesenchymal shift")]
     [InlineData("Mesenchymal markers in circulating tumour cells of hepatocellular carcinoma")]
+    [InlineData("Tivantinib in MET-high hepatocellular carcinoma (MET: mesenchymal-epithelial transition factor)")]
+    [InlineData("Mesenchymal to epithelial transition after sorafenib")]
     public void Classify_WhenMesenchymalOrStromalIsNotAboutCells_IsNotApplicable(string title) =>
         Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title }).Value);
 
