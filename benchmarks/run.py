@@ -11,7 +11,8 @@ then runs, for each size and input, `import INPUT --out X.duckdb` and `extract.p
 Peak memory is the process's maximum resident set (wait4's ru_maxrss); time is wall-clock. Ratios are ours / pandas:
 below 1.0 is faster or smaller. A run of about a second varies by 10-20 % from one try to the next on a shared machine,
 so inputs under 50,000 studies are timed 5 times, the two programs taking turns, and the table gives the median time
-and the largest peak (`--repeat N` sets the count for every size).
+with its range and the largest peak (`--repeat N` sets the count for every size). A try that fails is reported and left
+out of the figures.
 """
 import os
 import statistics
@@ -43,6 +44,19 @@ def run(command):
 def summary(tries):
     """The median time and the largest peak of several tries (one try: itself)."""
     return statistics.median(t[0] for t in tries), max(t[1] for t in tries)
+
+
+def seconds(tries):
+    """The median time, with the range when there were several tries: "1.0 s (0.9-1.2)"."""
+    times = [t[0] for t in tries]
+    median = f"{statistics.median(times):.1f} s"
+    return median if len(times) == 1 else f"{median} ({min(times):.1f}-{max(times):.1f})"
+
+
+def remove(*paths):
+    for path in paths:
+        if os.path.exists(path):
+            os.remove(path)
 
 
 def build():
@@ -79,6 +93,8 @@ def main(argv):
         at = argv.index("--repeat")
         repeat = int(argv[at + 1])
         argv = argv[:at] + argv[at + 2:]
+        if repeat < 1:
+            sys.exit("run.py: --repeat needs a count of 1 or more")
     sizes = [int(a) for a in argv] or [10_000, 100_000, 600_000]
     os.makedirs(DATA, exist_ok=True)
     build()
@@ -92,27 +108,28 @@ def main(argv):
                 continue
             ours_out = os.path.join(WORK, f"out-{size}.duckdb")
             theirs_out = os.path.join(WORK, f"out-{size}-pandas.csv")
-            for leftover in (ours_out, theirs_out):
-                if os.path.exists(leftover):
-                    os.remove(leftover)
             tries = repeat if repeat is not None else (5 if size < 50_000 else 1)
             ours_tries, theirs_tries = [], []
             for _ in range(tries):
-                for leftover in (ours_out, theirs_out):
-                    if os.path.exists(leftover):
-                        os.remove(leftover)
-                ours_tries.append(run(["dotnet", CLI, "import", path, "--out", ours_out]))
-                theirs_tries.append(run([PYTHON, REFERENCE, path, theirs_out]))
-                for name, result in (("import", ours_tries[-1]), ("pandas", theirs_tries[-1])):
-                    if result[2] != 0:
-                        print(f"{name} failed on {path}: {result[3]}", file=sys.stderr)
-            ours, theirs = summary(ours_tries), summary(theirs_tries)
-            row = (f"| {size:,} | {kind} | {ours[0]:.1f} s | {ours[1]:.0f} MB | {theirs[0]:.1f} s | {theirs[1]:.0f} MB | "
-                   f"{ours[0] / theirs[0]:.2f} | {ours[1] / theirs[1]:.2f} |")
+                remove(ours_out, theirs_out)
+                for name, tried, command in (("import", ours_tries, ["dotnet", CLI, "import", path, "--out", ours_out]),
+                                             ("pandas", theirs_tries, [PYTHON, REFERENCE, path, theirs_out])):
+                    result = run(command)
+                    if result[2] == 0:
+                        tried.append(result)
+                    else:
+                        print(f"{name} failed on {path} (left out of the figures): {result[3]}", file=sys.stderr)
+            remove(ours_out, theirs_out)
+            if not ours_tries or not theirs_tries:
+                row = f"| {size:,} | {kind} | failed: see the messages above | | | | | |"
+            else:
+                ours, theirs = summary(ours_tries), summary(theirs_tries)
+                row = (f"| {size:,} | {kind} | {seconds(ours_tries)} | {ours[1]:.0f} MB | {seconds(theirs_tries)} | "
+                       f"{theirs[1]:.0f} MB | {ours[0] / theirs[0]:.2f} | {ours[1] / theirs[1]:.2f} |")
+                if len(ours_tries) < tries or len(theirs_tries) < tries:
+                    row += f" (of {tries} tries, {len(ours_tries)} and {len(theirs_tries)} succeeded)"
             rows.append(row)
             print(row, flush=True)
-            os.remove(ours_out)
-            os.remove(theirs_out)
     print(f"load average at end {os.getloadavg()[0]:.1f}")
     if markdown:
         with open(markdown, "w", encoding="utf-8") as f:

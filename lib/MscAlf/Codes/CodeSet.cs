@@ -18,7 +18,7 @@ public static class CodeSet<T>
     public static IReadOnlyList<string> Codes { get; } = [.. MemberCodes];
 
     /// <summary>All members of the set, in declaration order.</summary>
-    public static IReadOnlyList<T> Values { get; } = Members;
+    public static IReadOnlyList<T> Values { get; } = [.. Members];
 
     /// <summary>The code written in data files for <paramref name="value"/> (computed once per member).</summary>
     public static string Code(T value)

@@ -27,7 +27,8 @@ namespace MscAlf.Concepts;
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
 /// tumour", the "mesenchymal subtype" of a cancer, an epithelial-to-mesenchymal transition (or the reverse, as in the
 /// MET receptor, "mesenchymal-epithelial transition factor"), mesenchymal markers, genes or phenotypes of tumour cells,
-/// corneal "stromal" tissue or ABCB5-positive limbal (epithelial) stem cells.</para>
+/// a mesenchymal hamartoma, sarcoma or liver tumour, a tumour "of mesenchymal origin", corneal "stromal" tissue or
+/// ABCB5-positive limbal (epithelial) stem cells; "epithelial and mesenchymal stem cells" still names MSCs.</para>
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
 /// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
@@ -224,7 +225,7 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Harvest();
 
-    [GeneratedRegex(@"(?<!\b(?:epithelial|endothelial|mesothelial)[\s-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:type|subtype|tumou?rs?|neoplasms?|cancers?|chondrosarcoma|transitions?|transformation|shift|markers?|genes?|phenotypes?|features|signatures?|state|plasticity)\b|l-type)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]

@@ -96,8 +96,23 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Mesenchymal markers in circulating tumour cells of hepatocellular carcinoma")]
     [InlineData("Tivantinib in MET-high hepatocellular carcinoma (MET: mesenchymal-epithelial transition factor)")]
     [InlineData("Mesenchymal to epithelial transition after sorafenib")]
+    [InlineData("Mesenchymal hamartoma of the liver")]
+    [InlineData("Undifferentiated embryonal sarcoma, a malignant mesenchymal liver tumour")]
+    [InlineData("Hepatic tumours of mesenchymal origin")]
+    [InlineData("Epithelial/mesenchymal transdifferentiation in cholangiocarcinoma")]
     public void Classify_WhenMesenchymalOrStromalIsNotAboutCells_IsNotApplicable(string title) =>
         Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title }).Value);
+
+    [Theory]
+    [InlineData("Human amniotic epithelial and mesenchymal stem cells for liver cirrhosis", MscSourceCode.Amniotic)]
+    [InlineData("Endothelial and mesenchymal stem cells for liver cirrhosis", MscSourceCode.Unspecified)]
+    [InlineData("Endothelial\u2013mesenchymal stem cell co-transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal (stromal) cells in decompensated cirrhosis", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal stem/stromal cells in acute-on-chronic liver failure", MscSourceCode.Unspecified)]
+    [InlineData("Allogeneic mesenchymal precursor cells after liver transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Autologous mesenchymal stem cell-derived exosomes", MscSourceCode.Unspecified)]
+    public void Classify_WhenMesenchymalNamesCellsNextToOtherTissueWords_IsAnMscTrial(string title, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title }).Value);
 
     [Fact]
     public void Classify_WhenOnlyTheSummaryBackgroundNamesATissue_DoesNotTakeIt() =>

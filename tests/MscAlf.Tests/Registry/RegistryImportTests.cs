@@ -116,14 +116,25 @@ public sealed class RegistryImportTests
     [InlineData("Liver\u001bfailure")]
     [InlineData("Liver \uFFFD failure")]
     [InlineData("Liver\u200Bfailure")]
-    public void Write_WhenACellCannotBeReadBack_ThrowsNamingTheColumnAndWritesNothing(string title)
+    public void Write_WhenACellCannotBeReadBack_ThrowsNamingTheColumnAndLeavesTheFileAsItWas(string title)
     {
         var path = Path.Combine(Path.GetTempPath(), $"mscalf-write-{Guid.NewGuid():N}.csv");
         var imported = RegistryImport.Import(Liver()).Trial!;
         var bad = imported with { Trial = imported.Trial with { Title = title } };
-        var error = Assert.Throws<ArgumentException>(() => ImportedTrialsCsv.Write(path, [imported, bad]));
-        Assert.Contains("NCT09999999: field 'title'", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(path));
+        try
+        {
+            var error = Assert.Throws<ArgumentException>(() => ImportedTrialsCsv.Write(path, [imported, bad]));
+            Assert.Contains("NCT09999999: field 'title'", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
+            File.WriteAllText(path, "earlier output\n");
+            Assert.Throws<ArgumentException>(() => ImportedTrialsCsv.Write(path, [imported, bad]));
+            Assert.Equal("earlier output\n", File.ReadAllText(path));
+            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $".{Path.GetFileName(path)}.*.tmp")); // AtomicOutput's temporary
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
