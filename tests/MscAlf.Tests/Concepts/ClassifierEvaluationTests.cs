@@ -38,12 +38,11 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// A set's labels.csv (nct_id, a column saying where the record is, liver, msc_source, evidence; the full-text set
     /// adds msc_source_with_description, the label its detailed description would give), joined with its records.
     /// </summary>
-    private static List<Labelled> Labels(string set, (string Name, string[] Allowed) where, Dictionary<string, RegistryStudy> studies)
+    private static List<Labelled> Labels(string set, (string Name, string[] Allowed) where, Dictionary<string, RegistryStudy> studies,
+        params string[] moreSourceColumns)
     {
         string[] codes = [.. CodeSet<MscSourceCode>.Codes, "x"];
-        ColumnSpec[] sourceColumns = set == FullText
-            ? [new("msc_source", ColumnType.Code, true, codes), new("msc_source_with_description", ColumnType.Code, true, codes)]
-            : [new("msc_source", ColumnType.Code, true, codes)];
+        var sourceColumns = moreSourceColumns.Prepend("msc_source").Select(c => new ColumnSpec(c, ColumnType.Code, true, codes));
         var schema = new TableSchema("labels.csv",
         [
             new("nct_id", ColumnType.Text, true, []) { Pattern = "^NCT[0-9]{8}$" },
@@ -103,7 +102,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
             .Where(s => summaries.ContainsKey(s.NctId))
             .ToDictionary(s => s.NctId, s => s with { Summary = summaries[s.NctId] });
         Assert.Equal(summaries.Count, classic.Count);
-        return Labels(FullText, ("set", [First, Blind]), classic);
+        return Labels(FullText, ("set", [First, Blind]), classic, "msc_source_with_description");
     }
 
     private (List<(string Truth, string Got, string NctId)> Liver, List<(string Truth, string Got, string NctId)> Source) Evaluate(
