@@ -13,7 +13,11 @@ labels.csv and data/trials.csv), draws by stratum with one seeded random generat
 
 Labels are not written here: they are made by hand from the record text.
 
-Usage: draw_blind_evaluation.py MAPCLINICAL_GIT HEALTHDATA_GIT REPO_ROOT OUT_DIR
+A later draw takes another seed and also leaves out the records of earlier sets (their labels.csv files):
+  --seed N          the seed (default 20261128, the first blind set)
+  --exclude LABELS  a labels.csv whose records are left out as well (repeatable)
+
+Usage: draw_blind_evaluation.py [--seed N] [--exclude LABELS]... MAPCLINICAL_GIT HEALTHDATA_GIT REPO_ROOT OUT_DIR
 Standard library only; the same inputs give byte-identical outputs.
 """
 import csv
@@ -58,11 +62,12 @@ def git(gitdir, *args):
     return subprocess.run(["git", "--git-dir", gitdir, *args], check=True, capture_output=True).stdout
 
 
-def seen_ids(repo_root):
+def seen_ids(repo_root, excluded):
     ids = set()
-    labels = os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry/evaluation/labels.csv")
-    with open(labels, newline="", encoding="utf-8") as f:
-        ids.update(row["nct_id"] for row in csv.DictReader(f))
+    labels = [os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry/evaluation/labels.csv")] + excluded
+    for path in labels:
+        with open(path, newline="", encoding="utf-8") as f:
+            ids.update(row["nct_id"] for row in csv.DictReader(f))
     with open(os.path.join(repo_root, "data/trials.csv"), newline="", encoding="utf-8") as f:
         ids.update(row["nct_id"] for row in csv.DictReader(f))
     return ids
@@ -141,9 +146,9 @@ def healthdata_pool(gitdir):
     return pool
 
 
-def main(mapclinical_git, healthdata_git, repo_root, out_dir):
-    rng = random.Random(SEED)
-    seen = seen_ids(repo_root)
+def main(mapclinical_git, healthdata_git, repo_root, out_dir, seed=SEED, excluded=()):
+    rng = random.Random(seed)
+    seen = seen_ids(repo_root, list(excluded))
     draw = []
 
     header, classic = classic_pool(mapclinical_git)
@@ -206,7 +211,29 @@ def write(path, text):
     os.replace(tmp, path)
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 5:
+def parse_args(argv):
+    seed, excluded, positional = SEED, [], []
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--seed", "--exclude"):
+            value = next(args, None)
+            if value is None:
+                sys.exit(f"{arg} needs a value")
+            if arg == "--seed":
+                if not value.isdigit():
+                    sys.exit(f"--seed: not a whole number: {value!r}")
+                seed = int(value)
+            else:
+                excluded.append(value)
+        elif arg.startswith("--"):
+            sys.exit(f"unknown option {arg!r}")
+        else:
+            positional.append(arg)
+    if len(positional) != 4:
         sys.exit(__doc__.strip().splitlines()[-2])
-    main(*sys.argv[1:])
+    return positional, seed, excluded
+
+
+if __name__ == "__main__":
+    positional, seed, excluded = parse_args(sys.argv[1:])
+    main(*positional, seed=seed, excluded=excluded)
