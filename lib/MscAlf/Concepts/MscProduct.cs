@@ -7,7 +7,8 @@ namespace MscAlf.Concepts;
 /// <summary>An MSC product of the product list, as its sources document it.</summary>
 /// <param name="Name">The product's name in the list (one per product; the names a record may use are in <paramref name="Names"/>).</param>
 /// <param name="Names">Every name, alias and code the sources write for it.</param>
-/// <param name="Tissue">The tissue the sources document for its MSCs.</param>
+/// <param name="Tissue">The tissue the sources document for its MSCs; <see cref="MscSourceCode.Unspecified"/> when its only
+/// source (a registry record that defines the product as MSCs) names none.</param>
 /// <param name="TissueAsWritten">The source's own words for that tissue.</param>
 /// <param name="Source">The citation of the first source that documents the tissue.</param>
 public sealed record MscProductInfo(string Name, IReadOnlyList<string> Names, MscSourceCode Tissue, string TissueAsWritten, string Source);
@@ -18,9 +19,10 @@ public sealed record MscProductInfo(string Name, IReadOnlyList<string> Names, Ms
 public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 {
     /// <summary>The evidence text: the snippet, the product, its documented tissue and the source that documents it.</summary>
-    public string Evidence =>
-        $"{Snippet} [MSC product {Product.Name}: documented tissue {MscSource.Values.Label(Product.Tissue)} " +
-        $"(\"{Product.TissueAsWritten}\"), {Product.Source}]";
+    public string Evidence => Product.Tissue == MscSourceCode.Unspecified
+        ? $"{Snippet} [MSC product {Product.Name}: documented as MSCs, tissue not named, {Product.Source}]"
+        : $"{Snippet} [MSC product {Product.Name}: documented tissue {MscSource.Values.Label(Product.Tissue)} " +
+          $"(\"{Product.TissueAsWritten}\"), {Product.Source}]";
 }
 
 /// <summary>
@@ -29,9 +31,12 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// </summary>
 /// <remarks>
 /// <para>The list (<c>Assets/msc_products.csv</c>) holds every MSC product named in a few published tables of approved MSC
-/// products, taken whole, plus the aliases of a regulatory assessment and a company announcement; each row keeps the
-/// names as written, the tissue the source documents and the citation with its address (docs/classifiers.md). Products
-/// whose cells are not MSCs (chondrocytes, limbal stem cells, cord-blood haematopoietic cells) are not listed.</para>
+/// products, taken whole, plus the aliases of a regulatory assessment and a company announcement, and the products still
+/// in trials that a registry record defines as MSCs ("ALLO-ASC-DFU is a hydrogel sheet containing allogenic
+/// adipose-derived mesenchymal stem cells"), found by <c>tools/mine_msc_products.py</c> in registry text outside every
+/// evaluation set and reviewed by hand. Each row keeps the names as written, the tissue the source documents (unspecified
+/// when the defining record names none) and the citation with its address (docs/classifiers.md). Products whose cells are
+/// not MSCs (chondrocytes, limbal stem cells, cord-blood haematopoietic cells) are not listed.</para>
 /// <para>A name matches as a whole word, ignoring case, with its parts (letters, digits) joined by nothing, a space or a
 /// hyphen ("NeuroNata-R", "Neuronata R", "Cx601", "CX-601"); a name joined by a hyphen to further letters or digits is
 /// another product's name and does not match ("Cellgram-LC" is not "Cellgram"). Every name has at least five letters or
@@ -42,6 +47,8 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 public static partial class MscProduct
 {
     private const int MinNameLength = 5;
+
+    private static readonly string Unspecified = CodeSet<MscSourceCode>.Code(MscSourceCode.Unspecified);
 
     private static readonly Lazy<(IReadOnlyList<MscProductInfo> Products, Regex Pattern, Dictionary<string, MscProductInfo> ByKey)> Table = new(Load);
 
@@ -102,7 +109,10 @@ public static partial class MscProduct
         return (products, pattern, byKey);
     }
 
-    /// <summary>One product from its rows: every name of every row; the tissue of the rows that document one, which must agree.</summary>
+    /// <summary>
+    /// One product from its rows: every name of every row; the tissue of the rows that document one, which must agree (a row
+    /// of "unspecified" agrees with any tissue; a product that only such rows document is unspecified).
+    /// </summary>
     private static MscProductInfo Product(IGrouping<string, CsvRow> rows)
     {
         var names = rows.SelectMany(r => r.List("names")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -110,8 +120,13 @@ public static partial class MscProduct
         {
             throw new InvalidOperationException($"Assets/msc_products.csv: the name '{tooShort}' of {rows.Key} is too short to match safely");
         }
-        var documented = rows.Where(r => r.Get("tissue") is not null).ToList();
+        // A row of "unspecified" documents MSCs without a tissue; it gives way to a row that names one.
+        var documented = rows.Where(r => r.Get("tissue") is not null).OrderBy(r => r.Get("tissue") == Unspecified).ToList();
         var tissues = documented.Select(r => r.Required("tissue")).Distinct(StringComparer.Ordinal).ToList();
+        if (tissues.Count == 2 && tissues.Contains(Unspecified))
+        {
+            tissues.Remove(Unspecified);
+        }
         if (tissues.Count != 1)
         {
             throw new InvalidOperationException(

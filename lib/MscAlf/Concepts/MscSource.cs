@@ -32,8 +32,9 @@ namespace MscAlf.Concepts;
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
 /// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
-/// list's tissue is never taken as the record's). An observational study that names a product but no MSCs given stays
-/// <c>not_applicable</c>. A product missing from the list (ALLO-ASC-DFU, JointStem …) is not recognised. The rule is
+/// list's tissue is never taken as the record's). An observational study counts as giving MSCs when its interventions or
+/// arms name a listed product (participants followed up after receiving it); one that names a product elsewhere but no MSCs
+/// given stays <c>not_applicable</c>. A product missing from the list is not recognised. The rule is
 /// plausibility-checked against the curated sources of data/trials.csv and a hand-labelled set of other registry records
 /// (docs/classifiers.md), not validated.</para>
 /// </remarks>
@@ -90,9 +91,12 @@ public static partial class MscSource
         // or a given MSC needs an MSC word or "cell", and a sentence holding one makes the whole summary hold it.
         var searched = text.Summary is { } summary && (MscWord().IsMatch(summary) || summary.Contains("cell", StringComparison.OrdinalIgnoreCase))
             ? groups : groups[..2];
-        if (IsObservational(text.StudyType) && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
+        // An observational study's interventions are what its participants were exposed to: a listed MSC product there was
+        // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
+        if (IsObservational(text.StudyType) && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f))
+            && !groups[0].Any(f => MscProduct.Find(f) is not null))
         {
-            return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …)");
+            return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …) and no MSC product as its intervention");
         }
         var mention = searched.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
         var product = ProductIn(groups, text.Summary);
@@ -201,7 +205,7 @@ public static partial class MscSource
     [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
-    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
@@ -231,13 +235,13 @@ public static partial class MscSource
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
     private static partial Regex CordBlood();
 
-    [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bUMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bh?UMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
     private static partial Regex UmbilicalCord();
 
     [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bA[DT][\s-]?MSCs?\b|\bA[DT]\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
     [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]

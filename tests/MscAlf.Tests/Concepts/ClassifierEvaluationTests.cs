@@ -15,10 +15,12 @@ namespace MscAlf.Tests.Concepts;
 public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The sets: the first (rules were tuned on it), the blind one (labelled before any classifier ran on it), and the
-    /// full-text one (classic rows of both joined with their brief summaries).
+    /// The sets: the first (rules were tuned on it), the blind one (labelled before any classifier ran on it), the
+    /// full-text one (classic rows of both joined with their brief summaries), and a second blind one (drawn and labelled
+    /// before the registry-defined MSC products were added, and left out of the text they were found in).
     /// </summary>
-    internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext";
+    internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
+        SecondBlind = "evaluation-blind-2";
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -60,33 +62,45 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     internal static StudyText Text(RegistryStudy s) => RegistryImport.TextOf(s);
 
     [Fact]
-    public void Evaluate_WhenHandLabelledRecords_Agrees247Of272OnSourceAnd273Of274OnLiver()
+    public void Evaluate_WhenHandLabelledRecords_Agrees253Of272OnSourceAnd273Of274OnLiver()
     {
         var (liver, source) = Evaluate(Load(First));
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((274, 272), (liver.Count, source.Count));
         Assert.Equal(273, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(247, source.Count(p => p.Truth == p.Got)); // 244 before the MSC product list
+        Assert.Equal(253, source.Count(p => p.Truth == p.Got)); // 244 before the MSC product list, 247 before its registry-defined products
     }
 
     [Fact]
-    public void Evaluate_WhenBlindHandLabelledRecords_Agrees126Of145OnSourceAnd148Of150OnLiver()
+    public void Evaluate_WhenBlindHandLabelledRecords_Agrees128Of145OnSourceAnd148Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(Blind));
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((150, 145), (liver.Count, source.Count));
         Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(126, source.Count(p => p.Truth == p.Got)); // measured before any rule was changed after the set was labelled
+        Assert.Equal(128, source.Count(p => p.Truth == p.Got)); // 126 measured blind, before the registry-defined products
     }
 
     [Fact]
-    public void Evaluate_WhenClassicRowsJoinedWithTheirBriefSummaries_Agrees52Of61OnSource()
+    public void Evaluate_WhenClassicRowsJoinedWithTheirBriefSummaries_Agrees54Of61OnSource()
     {
         var (liver, source) = Evaluate(LoadFullText());
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((62, 61), (liver.Count, source.Count));
         Assert.Equal(62, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(52, source.Count(p => p.Truth == p.Got)); // measured before any rule was changed after the set was labelled
+        Assert.Equal(54, source.Count(p => p.Truth == p.Got)); // 52 measured blind, before the registry-defined products
+    }
+
+    [Fact]
+    public void Evaluate_WhenSecondBlindSet_Agrees129Of147OnSourceAnd150Of150OnLiver()
+    {
+        var (liver, source) = Evaluate(Load(SecondBlind));
+        // Pinned: docs/classifiers.md reports these figures; change both together.
+        Assert.Equal((150, 147), (liver.Count, source.Count));
+        Assert.Equal(150, liver.Count(p => p.Truth == p.Got));
+        // 119 with the rules before this set was drawn; 125 measured blind with the registry-defined products; 129 after
+        // two changes made on seeing its disagreements (hUMSC and AT-MSC abbreviations; "MSCs for the treatment of" as given)
+        Assert.Equal(129, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>

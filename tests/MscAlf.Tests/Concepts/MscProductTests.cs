@@ -32,6 +32,15 @@ public sealed class MscProductTests
     [InlineData("Stemilac", "Stemirac")]
     [InlineData("Ossgrow", "Ossgrow")]
     [InlineData("AstroStem", "AstroStem")]
+    [InlineData("AstroStem-V", "AstroStem-V")] // a registry-defined product whose name starts with a listed one
+    [InlineData("Biological: ALLO-ASC-DFU", "ALLO-ASC-DFU")]
+    [InlineData("ALLO-ASC injection", "ALLO-ASC")]
+    [InlineData("JointStem", "JOINTSTEM")]
+    [InlineData("Drug: HC016", "HCR040")]
+    [InlineData("OrthoADAPT", "OrthADAPT")]
+    [InlineData("ReJoin™", "ReJoin")]
+    [InlineData("UMC119-06-05 injection", "UMC119-06-05")]
+    [InlineData("UMC119-06", "UMC119-06")]
     public void Find_WhenTextNamesAProductByAnyOfItsNames_ReturnsIt(string text, string product) =>
         Assert.Equal(product, MscProduct.Find(text)?.Product.Name);
 
@@ -46,6 +55,8 @@ public sealed class MscProductTests
     [InlineData("Cellgram-LC for alcoholic cirrhosis")] // another name that starts with a listed one
     [InlineData("pre-Alofisel")]
     [InlineData("Cx 6 01")]
+    [InlineData("Biological: ALLO-ASC-SHEET")] // not ALLO-ASC: a name joined by a hyphen to more letters is another name
+    [InlineData("allo-APZ2 cells")] // a part of a name (APZ2 alone is too short to list)
     [InlineData("Drug: Tacrolimus 0.1 mg/kg")]
     public void Find_WhenTextNamesNoListedProduct_ReturnsNull(string text) =>
         Assert.Null(MscProduct.Find(text));
@@ -54,11 +65,17 @@ public sealed class MscProductTests
     public void All_WhenLoaded_HoldsEveryProductWithOneDocumentedTissueAndItsSource()
     {
         var products = MscProduct.All;
-        Assert.Equal(14, products.Count); // pinned: the sources' tables hold 14 MSC products (docs/classifiers.md)
+        // pinned (docs/classifiers.md): the review tables hold 14 MSC products; registry records define 55 more
+        Assert.Equal(14 + 55, products.Count);
+        Assert.Equal(15, products.Count(p => p.Tissue == MscSourceCode.Unspecified));
         Assert.All(products, p =>
         {
-            Assert.NotEqual(MscSourceCode.Unspecified, p.Tissue);
             Assert.NotEqual(MscSourceCode.NotApplicable, p.Tissue);
+            Assert.NotEqual(MscSourceCode.Mixed, p.Tissue);
+            if (p.Tissue == MscSourceCode.Unspecified)
+            {
+                Assert.StartsWith("ClinicalTrials.gov NCT", p.Source, StringComparison.Ordinal); // only a registry record may name no tissue
+            }
             Assert.False(string.IsNullOrWhiteSpace(p.Source));
             Assert.All(p.Names, n => Assert.Same(p, MscProduct.Find($"Biological: {n} infusion")?.Product));
         });
@@ -69,6 +86,10 @@ public sealed class MscProductTests
     [InlineData("Cartistem", MscSourceCode.CordBlood)]
     [InlineData("Alofisel", MscSourceCode.Adipose)]
     [InlineData("Queencell", MscSourceCode.Adipose)]
+    [InlineData("ALLO-ASC-DFU", MscSourceCode.Adipose)]
+    [InlineData("PLX-PAD", MscSourceCode.Placenta)]
+    [InlineData("allo-APZ2-PAOD", MscSourceCode.Skin)]
+    [InlineData("NurOwn", MscSourceCode.Unspecified)]
     public void All_WhenAProductIsListed_KeepsTheTissueItsSourcesDocument(string name, MscSourceCode tissue) =>
         Assert.Equal(tissue, MscProduct.All.Single(p => p.Name == name).Tissue);
 
@@ -79,6 +100,14 @@ public sealed class MscProductTests
         Assert.Equal("Stempeucel", found.Value?.Name);
         Assert.Contains("Stempeucel in critical limb", found.Evidence, StringComparison.Ordinal);
         Assert.Contains("documented tissue Bone marrow", found.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_WhenARegistryDefinedProductNamesNoTissue_SaysSoAndCitesTheRecord()
+    {
+        var found = MscProduct.Classify(new StudyText { Interventions = ["Biological: NurOwn"] });
+        Assert.Equal("NurOwn", found.Value?.Name);
+        Assert.Contains("documented as MSCs, tissue not named, ClinicalTrials.gov NCT04681118", found.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Human umbilical cord mesenchymal stem cells (hUC-MSCs), 1.0×10^6/kg", MscSourceCode.UmbilicalCord)]
     [InlineData("Wharton's jelly derived mesenchymal stromal cells", MscSourceCode.UmbilicalCord)]
     [InlineData("UC-MSC infusion", MscSourceCode.UmbilicalCord)]
+    [InlineData("Biological: hUMSCs", MscSourceCode.UmbilicalCord)]
+    [InlineData("BM-MSC vs AT-MSC in spinal cord injury", MscSourceCode.Mixed)]
+    [InlineData("AT-MSCs 50 million cells", MscSourceCode.Adipose)]
     [InlineData("hUC Mesenchymal Stem Cells", MscSourceCode.UmbilicalCord)]
     [InlineData("Umbilical Cord Blood Derived Mesenchymal Stem Cells Infusion", MscSourceCode.CordBlood)]
     [InlineData("Autologous adipose tissue-derived mesenchymal stromal cells", MscSourceCode.Adipose)]
@@ -133,6 +136,8 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [Theory]
     [InlineData("Mobilization of Mesenchymal Stem Cells During Liver Transplantation", MscSourceCode.NotApplicable)]
     [InlineData("Liver Failure After Autologous Bone Marrow MSCs Transplantation", MscSourceCode.BoneMarrow)]
+    [InlineData("Mesenchymal Stem Cells for the Treatment of Pneumonia After Transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal Stem Cells in the Blood of Patients Treated for Sepsis", MscSourceCode.NotApplicable)]
     public void Classify_WhenObservational_IsNotApplicableUnlessMscsAreGiven(string title, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, StudyType = "OBSERVATIONAL" }).Value);
 
@@ -185,11 +190,46 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Classify_WhenAnObservationalStudyNamesAProductButNoMscsGiven_IsNotApplicable() =>
+    public void Classify_WhenAnObservationalStudyNamesAProductOnlyInItsTitle_IsNotApplicable() =>
         Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
         {
             StudyType = "Observational",
             Title = "Efficacy of Cx601 (Darvadstrocel) for the Treatment of Perianal Fistulizing Crohn's Disease",
+        }).Value);
+
+    [Theory]
+    [InlineData("Biological: PROCHYMAL")]
+    [InlineData("Drug: ALLO-ASC-DFU")]
+    public void Classify_WhenAnObservationalStudyListsAProductAsItsIntervention_IsUnspecified(string intervention)
+    {
+        var found = MscSource.Classify(new StudyText
+        {
+            StudyType = "Observational",
+            Title = "Long-term follow-up of patients treated in the phase 2 trial",
+            Interventions = [intervention],
+        });
+        Assert.Equal(MscSourceCode.Unspecified, found.Value);
+        Assert.Contains("MSC product", found.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_WhenAnObservationalStudyListsAnMscTermButNoProductAsItsIntervention_IsNotApplicable() =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
+        {
+            StudyType = "Observational",
+            Title = "Bone marrow samples for research",
+            Interventions = ["Procedure: bone marrow aspiration for mesenchymal stromal cell isolation"],
+        }).Value);
+
+    [Theory]
+    [InlineData("Biological: JOINTSTEM")]
+    [InlineData("Biological: CS20AT04")]
+    [InlineData("Drug: XSTEM-OA")]
+    public void Classify_WhenAnInterventionNamesOnlyARegistryDefinedProduct_IsUnspecified(string intervention) =>
+        Assert.Equal(MscSourceCode.Unspecified, MscSource.Classify(new StudyText
+        {
+            Title = "A phase 2 study in knee osteoarthritis",
+            Interventions = [intervention, "Other: Placebo"],
         }).Value);
 
     /// <summary>
