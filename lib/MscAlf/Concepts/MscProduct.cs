@@ -39,8 +39,9 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// not MSCs (chondrocytes, limbal stem cells, cord-blood haematopoietic cells) are not listed.</para>
 /// <para>A name matches as a whole word, ignoring case, with its parts (letters, digits) joined by nothing, a space or a
 /// hyphen ("NeuroNata-R", "Neuronata R", "Cx601", "CX-601"); a name joined by a hyphen to further letters or digits is
-/// another product's name and does not match ("Cellgram-LC" is not "Cellgram"). Every name has at least five letters or
-/// digits, so no short code ("ASC", "MPC") is ever matched. Fall-through: no listed name in the text gives null.</para>
+/// another product's name and does not match ("Cellgram-LC" is not "Cellgram"); <see cref="ProductNameMatcher"/> applies
+/// the rule. Every name has at least five letters or digits, so no short code ("ASC", "MPC") is ever matched.
+/// Fall-through: no listed name in the text gives null.</para>
 /// <para>The list is plausibility-checked, not validated: it is as complete as its sources, and a product missing from
 /// them is not recognised.</para>
 /// </remarks>
@@ -50,7 +51,7 @@ public static partial class MscProduct
 
     private static readonly string Unspecified = CodeSet<MscSourceCode>.Code(MscSourceCode.Unspecified);
 
-    private static readonly Lazy<(IReadOnlyList<MscProductInfo> Products, Regex Pattern, Dictionary<string, MscProductInfo> ByKey)> Table = new(Load);
+    private static readonly Lazy<(IReadOnlyList<MscProductInfo> Products, ProductNameMatcher Matcher)> Table = new(Load);
 
     /// <summary>Every product of the list, in list order.</summary>
     public static IReadOnlyList<MscProductInfo> All => Table.Value.Products;
@@ -59,10 +60,8 @@ public static partial class MscProduct
     public static MscProductMention? Find(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var (_, pattern, byKey) = Table.Value;
-        var match = pattern.Match(field);
-        return match.Success
-            ? new(byKey[Key(match.Value)], StudyText.Snippet(field, match.Index, match.Length))
+        return Table.Value.Matcher.Find(field) is var (index, length, product)
+            ? new(product, StudyText.Snippet(field, index, length))
             : null;
     }
 
@@ -77,7 +76,7 @@ public static partial class MscProduct
     /// <summary>A name reduced to its letters and digits, upper-case: how a match is looked up.</summary>
     private static string Key(string name) => NotLetterOrDigit().Replace(name, "").ToUpperInvariant();
 
-    private static (IReadOnlyList<MscProductInfo>, Regex, Dictionary<string, MscProductInfo>) Load()
+    private static (IReadOnlyList<MscProductInfo>, ProductNameMatcher) Load()
     {
         var schema = new TableSchema("msc_products.csv",
         [
@@ -102,11 +101,7 @@ public static partial class MscProduct
                 byKey[Key(name)] = product;
             }
         }
-        var alternatives = products.SelectMany(p => p.Names).Select(NamePattern).Distinct(StringComparer.Ordinal).OrderByDescending(a => a.Length);
-        // A name joined by a hyphen to more letters or digits is another name ("Cellgram-LC" is not "Cellgram").
-        var pattern = new Regex($@"(?<![\p{{L}}\p{{N}}]|[\p{{L}}\p{{N}}]-)(?:{string.Join("|", alternatives)})(?![\p{{L}}\p{{N}}]|-[\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        return (products, pattern, byKey);
+        return (products, new ProductNameMatcher(products));
     }
 
     /// <summary>
@@ -136,16 +131,6 @@ public static partial class MscProduct
         return new(rows.Key, names, CodeSet<MscSourceCode>.Parse(tissues[0]), first.Get("tissue_as_written") ?? "", first.Required("source"));
     }
 
-    /// <summary>
-    /// A name as a pattern: its runs of letters or of digits in order ("NeuroNata-R": NeuroNata, R; "Cx601": Cx, 601), joined by
-    /// nothing, a space or a hyphen.
-    /// </summary>
-    private static string NamePattern(string name) =>
-        string.Join(@"[\s-]?", LetterOrDigitRun().Matches(name).Select(m => Regex.Escape(m.Value)));
-
     [GeneratedRegex(@"[^\p{L}\p{N}]")]
     private static partial Regex NotLetterOrDigit();
-
-    [GeneratedRegex(@"\p{L}+|\p{N}+")]
-    private static partial Regex LetterOrDigitRun();
 }
