@@ -7,8 +7,8 @@ namespace MscAlf.Concepts;
 /// <summary>An MSC product of the product list, as its sources document it.</summary>
 /// <param name="Name">The product's name in the list (one per product; the names a record may use are in <paramref name="Names"/>).</param>
 /// <param name="Names">Every name, alias and code the sources write for it.</param>
-/// <param name="Tissue">The tissue the sources document for its MSCs; <see cref="MscSourceCode.Unspecified"/> when its only
-/// source (a registry record that defines the product as MSCs) names none.</param>
+/// <param name="Tissue">The tissue the sources document for its MSCs; <see cref="MscSourceCode.Unspecified"/> when no row
+/// names one (a registry record that defines the product as MSCs without saying from what).</param>
 /// <param name="TissueAsWritten">The source's own words for that tissue.</param>
 /// <param name="Source">The citation of the first source that documents the tissue.</param>
 public sealed record MscProductInfo(string Name, IReadOnlyList<string> Names, MscSourceCode Tissue, string TissueAsWritten, string Source);
@@ -121,6 +121,10 @@ public static partial class MscProduct
         if (tissues.Count == 2 && tissues.Contains(Unspecified))
         {
             tissues.Remove(Unspecified);
+        }
+        if (tissues.FirstOrDefault(t => t is "mixed" or "not_applicable") is { } notOne)
+        {
+            throw new InvalidOperationException($"Assets/msc_products.csv: {rows.Key} has tissue '{notOne}', which is not one tissue");
         }
         if (tissues.Count != 1)
         {

@@ -241,7 +241,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bA[DT][\s-]?MSCs?\b|\bA[DT]\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bAT[\s-]?MSCs?\b|\bAT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal))|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
     [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]

@@ -37,8 +37,7 @@ public sealed class MscProductTests
     [InlineData("ALLO-ASC injection", "ALLO-ASC")]
     [InlineData("JointStem", "JOINTSTEM")]
     [InlineData("Drug: HC016", "HCR040")]
-    [InlineData("OrthoADAPT", "OrthADAPT")]
-    [InlineData("ReJoin™", "ReJoin")]
+    [InlineData("ReJoinTM (autologous adipose-derived progenitor cells)", "ReJoinTM")] // "ReJoin™" once folded
     [InlineData("UMC119-06-05 injection", "UMC119-06-05")]
     [InlineData("UMC119-06", "UMC119-06")]
     public void Find_WhenTextNamesAProductByAnyOfItsNames_ReturnsIt(string text, string product) =>
@@ -57,6 +56,8 @@ public sealed class MscProductTests
     [InlineData("Cx 6 01")]
     [InlineData("Biological: ALLO-ASC-SHEET")] // not ALLO-ASC: a name joined by a hyphen to more letters is another name
     [InlineData("allo-APZ2 cells")] // a part of a name (APZ2 alone is too short to list)
+    [InlineData("patients who rejoin the waiting list")] // the product is listed only as ReJoinTM, not as the English word
+    [InlineData("cells seeded on an OrthADAPT collagen membrane")] // a scaffold named next to MSCs, set aside
     [InlineData("Drug: Tacrolimus 0.1 mg/kg")]
     public void Find_WhenTextNamesNoListedProduct_ReturnsNull(string text) =>
         Assert.Null(MscProduct.Find(text));
@@ -65,9 +66,9 @@ public sealed class MscProductTests
     public void All_WhenLoaded_HoldsEveryProductWithOneDocumentedTissueAndItsSource()
     {
         var products = MscProduct.All;
-        // pinned (docs/classifiers.md): the review tables hold 14 MSC products; registry records define 55 more
-        Assert.Equal(14 + 55, products.Count);
-        Assert.Equal(15, products.Count(p => p.Tissue == MscSourceCode.Unspecified));
+        // pinned (docs/classifiers.md): the review tables hold 14 MSC products; registry records define 54 more
+        Assert.Equal(14 + 54, products.Count);
+        Assert.Equal(7, products.Count(p => p.Tissue == MscSourceCode.Unspecified));
         Assert.All(products, p =>
         {
             Assert.NotEqual(MscSourceCode.NotApplicable, p.Tissue);
@@ -90,6 +91,8 @@ public sealed class MscProductTests
     [InlineData("PLX-PAD", MscSourceCode.Placenta)]
     [InlineData("allo-APZ2-PAOD", MscSourceCode.Skin)]
     [InlineData("NurOwn", MscSourceCode.Unspecified)]
+    [InlineData("Lomecel-B", MscSourceCode.BoneMarrow)] // a row naming the tissue wins over the defining row that names none
+    [InlineData("CYP-001", MscSourceCode.IpscDerived)]
     public void All_WhenAProductIsListed_KeepsTheTissueItsSourcesDocument(string name, MscSourceCode tissue) =>
         Assert.Equal(tissue, MscProduct.All.Single(p => p.Name == name).Tissue);
 
