@@ -73,13 +73,10 @@ public static class TrialPhase
             }
             set |= Bit(phase);
         }
-        var value = set switch
-        {
-            _ when BitOperations.IsPow2(set) => (Phase)BitOperations.Log2((uint)set),
-            _ when set == (Bit(Phase.Phase1) | Bit(Phase.Phase2)) => Phase.Phase1To2,
-            _ when set == (Bit(Phase.Phase2) | Bit(Phase.Phase3)) => Phase.Phase2To3,
-            _ => Phase.Unknown,
-        };
+        var value = BitOperations.IsPow2(set) ? (Phase)BitOperations.Log2((uint)set)
+            : set == (Bit(Phase.Phase1) | Bit(Phase.Phase2)) ? Phase.Phase1To2
+            : set == (Bit(Phase.Phase2) | Bit(Phase.Phase3)) ? Phase.Phase2To3
+            : Phase.Unknown;
         return new(value, evidence);
     }
 
