@@ -12,7 +12,7 @@ public static class CodeSet<T>
 {
     private static readonly T[] Members = Enum.GetValues<T>();
     private static readonly string[] MemberCodes = CodesOf(Members);
-    private static readonly Dictionary<string, T> ByCode = Index(Members, MemberCodes);
+    private static readonly Dictionary<string, int> ByCode = Index(MemberCodes);
 
     /// <summary>All codes of the set, in declaration order.</summary>
     public static IReadOnlyList<string> Codes { get; } = [.. MemberCodes];
@@ -34,7 +34,12 @@ public static class CodeSet<T>
     }
 
     /// <summary>Finds the member whose code is exactly <paramref name="code"/> (case-sensitive).</summary>
-    public static bool TryParse(string code, out T value) => ByCode.TryGetValue(code, out value);
+    public static bool TryParse(string code, out T value)
+    {
+        var found = ByCode.TryGetValue(code, out var index);
+        value = found ? Members[index] : default;
+        return found;
+    }
 
     /// <summary>The member whose code is <paramref name="code"/>; throws for a code outside the set.</summary>
     public static T Parse(string code) =>
@@ -43,7 +48,9 @@ public static class CodeSet<T>
             : throw new FormatException($"'{code}' is not one of {string.Join(", ", Codes)}");
 
     // Plain loops and a Dictionary rather than LINQ and a FrozenDictionary: every generic the framework instantiates over
-    // an enum of ours is compiled at start-up (ReadyToRun cannot precompile it), for each of the dozen value sets.
+    // an enum of ours is compiled at start-up (ReadyToRun cannot precompile it), for each of the dozen value sets. The
+    // index holds positions in Members for the same reason: Dictionary<string, int> is precompiled in the framework,
+    // Dictionary<string, T> is not (measured: docs/performance.md).
     private static string[] CodesOf(T[] members)
     {
         var codes = new string[members.Length];
@@ -54,12 +61,12 @@ public static class CodeSet<T>
         return codes;
     }
 
-    private static Dictionary<string, T> Index(T[] members, string[] codes)
+    private static Dictionary<string, int> Index(string[] codes)
     {
-        var byCode = new Dictionary<string, T>(members.Length, StringComparer.Ordinal);
-        for (var i = 0; i < members.Length; i++)
+        var byCode = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < codes.Length; i++)
         {
-            byCode.Add(codes[i], members[i]);
+            byCode.Add(codes[i], i);
         }
         return byCode;
     }

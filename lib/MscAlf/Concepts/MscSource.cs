@@ -75,11 +75,9 @@ public static partial class MscSource
     ];
 
     /// <summary>Tissues whose own "stem cells" or "stromal cells" are MSCs when cultured.</summary>
-    private static readonly HashSet<MscSourceCode> MscTissues =
-    [
-        MscSourceCode.UmbilicalCord, MscSourceCode.Adipose, MscSourceCode.Placenta, MscSourceCode.Amniotic,
-        MscSourceCode.MenstrualBlood, MscSourceCode.DentalPulp,
-    ];
+    private static bool IsMscTissue(MscSourceCode code) =>
+        code is MscSourceCode.UmbilicalCord or MscSourceCode.Adipose or MscSourceCode.Placenta or MscSourceCode.Amniotic
+            or MscSourceCode.MenstrualBlood or MscSourceCode.DentalPulp;
 
     /// <summary>Classifies the MSC source of a record from its text.</summary>
     public static Classified<MscSourceCode> Classify(StudyText text)
@@ -106,12 +104,24 @@ public static partial class MscSource
         }
         foreach (var group in groups)
         {
-            var found = group.SelectMany(f => FindTissues(f)).ToList();
-            var distinct = found.Select(f => f.Code).Distinct().ToList();
-            if (distinct.Count > 0)
+            // The distinct tissues as bits, each with the evidence of its first mention, in plain loops: LINQ over the
+            // (code, evidence) pairs would be compiled at run time (measured: docs/performance.md).
+            var (found, first, evidence) = (0, MscSourceCode.Unspecified, new List<string>());
+            foreach (var field in group)
             {
-                var evidence = string.Join(" || ", found.DistinctBy(f => f.Code).Select(f => f.Evidence));
-                return new(distinct.Count == 1 ? distinct[0] : MscSourceCode.Mixed, evidence);
+                foreach (var (code, snippet) in FindTissues(field))
+                {
+                    if ((found & (1 << (int)code)) == 0)
+                    {
+                        first = found == 0 ? code : first;
+                        found |= 1 << (int)code;
+                        evidence.Add(snippet);
+                    }
+                }
+            }
+            if (found != 0)
+            {
+                return new(evidence.Count == 1 ? first : MscSourceCode.Mixed, string.Join(" || ", evidence));
             }
         }
         // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
@@ -170,7 +180,7 @@ public static partial class MscSource
     private static bool NamesOwnCells(MscSourceCode code, string field, Match tissue)
     {
         var after = field.AsSpan(tissue.Index + tissue.Length);
-        return OwnStromalCells().IsMatch(after) || (MscTissues.Contains(code) && OwnStemCells().IsMatch(after))
+        return OwnStromalCells().IsMatch(after) || (IsMscTissue(code) && OwnStemCells().IsMatch(after))
             || (tissue.Value.Contains("jelly", StringComparison.OrdinalIgnoreCase) && JellyCells().IsMatch(after));
     }
 

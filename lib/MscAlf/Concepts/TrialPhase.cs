@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MscAlf.Concepts;
 
 /// <summary>The phase of a trial as Figure 2 panel A groups it.</summary>
@@ -60,21 +62,25 @@ public static class TrialPhase
             var observational = studyType is not null && studyType.Trim().Equals("observational", StringComparison.OrdinalIgnoreCase);
             return new(observational ? Phase.NoneObservational : Phase.Unknown, studyType);
         }
-        var parsed = items.Select(ParseOne).ToList();
-        if (parsed.Any(p => p is null))
+        // The distinct phases as one bit each, not LINQ over Phase: every framework generic instantiated over an enum of
+        // ours is compiled at run time (ReadyToRun cannot precompile it), and this runs for every imported record.
+        var set = 0;
+        foreach (var item in items)
         {
-            return new(Phase.Unknown, evidence);
+            if (ParseOne(item) is not { } phase)
+            {
+                return new(Phase.Unknown, evidence);
+            }
+            set |= Bit(phase);
         }
-        var set = parsed.Select(p => p!.Value).Distinct().Order().ToList();
-        var value = set switch
-        {
-            [var one] => one,
-            [Phase.Phase1, Phase.Phase2] => Phase.Phase1To2,
-            [Phase.Phase2, Phase.Phase3] => Phase.Phase2To3,
-            _ => Phase.Unknown,
-        };
+        var value = BitOperations.IsPow2(set) ? (Phase)BitOperations.Log2((uint)set)
+            : set == (Bit(Phase.Phase1) | Bit(Phase.Phase2)) ? Phase.Phase1To2
+            : set == (Bit(Phase.Phase2) | Bit(Phase.Phase3)) ? Phase.Phase2To3
+            : Phase.Unknown;
         return new(value, evidence);
     }
+
+    private static int Bit(Phase phase) => 1 << (int)phase;
 
     private static Phase? ParseOne(string text)
     {

@@ -59,7 +59,7 @@ public static class TrialStatus
     ];
 
     /// <summary>The snapshot codes, the registry snapshot first.</summary>
-    public static IReadOnlyList<string> SnapshotCodes { get; } = [.. Snapshots.Select(s => s.Code)];
+    public static IReadOnlyList<string> SnapshotCodes { get; } = [Snapshots[0].Code, Snapshots[1].Code];
 
     /// <summary>How each snapshot is described on figures.</summary>
     public static string Describe(StatusSnapshot snapshot) => Snapshots.Single(s => s.Snapshot == snapshot).Description;

@@ -14,21 +14,35 @@ namespace MscAlf.Registry;
 public static partial class RegistryImport
 {
     // The display texts all come from RegistryValues, the one list of registry spellings; these maps only index them
-    // the way the registry's other spellings (API codes, other cases) are recognised.
-    private static readonly Dictionary<Status, string> StatusText = RegistryValues.Statuses
-        .Where(s => TrialStatus.Classify(s).Value != Status.ExpandedAccess)
-        .ToDictionary(s => TrialStatus.Classify(s).Value);
+    // the way the registry's other spellings (API codes, other cases) are recognised. Statuses and phases index arrays by
+    // their value rather than a Dictionary keyed by the enum, which the runtime would have to compile for every import
+    // (ReadyToRun cannot precompile framework generics over our enums; measured: docs/performance.md).
+    private static readonly string?[] StatusText = ByValue(
+        RegistryValues.Statuses.Where(s => TrialStatus.Classify(s).Value != Status.ExpandedAccess),
+        s => (int)TrialStatus.Classify(s).Value, CodeSet<Status>.Values.Count);
 
     /// <summary>The expanded-access statuses by their API spelling (<c>NO_LONGER_AVAILABLE</c>), in any case.</summary>
     private static readonly Dictionary<string, string> ExpandedAccessText = RegistryValues.Statuses
         .Where(s => TrialStatus.Classify(s).Value == Status.ExpandedAccess)
         .ToDictionary(s => s.Replace(' ', '_'), StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<Phase, string> PhaseTexts = RegistryValues.Phases
-        .ToDictionary(p => TrialPhase.Classify([p], "INTERVENTIONAL").Value);
+    private static readonly string?[] PhaseTexts = ByValue(
+        RegistryValues.Phases, p => (int)TrialPhase.Classify([p], "INTERVENTIONAL").Value, CodeSet<Phase>.Values.Count);
 
     private static readonly Dictionary<string, string> StudyTypeTexts = RegistryValues.StudyTypes
         .ToDictionary(t => CodeKey.Of(t, digits: false), StringComparer.Ordinal);
+
+    /// <summary>The texts at the (enum) value each classifies to; two texts with one value are a bug in RegistryValues.</summary>
+    private static string?[] ByValue(IEnumerable<string> texts, Func<string, int> valueOf, int count)
+    {
+        var byValue = new string?[count];
+        foreach (var text in texts)
+        {
+            var value = valueOf(text);
+            byValue[value] = byValue[value] is null ? text : throw new InvalidOperationException($"'{byValue[value]}' and '{text}' have one value");
+        }
+        return byValue;
+    }
 
     /// <summary>Imports one record; returns the errors instead when a value is outside the registry's value sets.</summary>
     public static (ImportedTrial? Trial, IReadOnlyList<RecordError> Errors) Import(RegistryStudy study)
@@ -137,8 +151,7 @@ public static partial class RegistryImport
         {
             return expanded;
         }
-        var status = TrialStatus.Classify(raw).Value;
-        if (StatusText.TryGetValue(status, out var text))
+        if (StatusText[(int)TrialStatus.Classify(raw).Value] is { } text)
         {
             return text;
         }
@@ -148,7 +161,7 @@ public static partial class RegistryImport
 
     private static string? PhaseText(string raw, string origin, List<RecordError> errors)
     {
-        var text = PhaseTexts.GetValueOrDefault(TrialPhase.Classify([raw], "INTERVENTIONAL").Value);
+        var text = PhaseTexts[(int)TrialPhase.Classify([raw], "INTERVENTIONAL").Value];
         if (text is null)
         {
             errors.Add(new RecordError(origin, "phases", raw, "a registry phase (EARLY_PHASE1, PHASE1 … PHASE4, NA)"));

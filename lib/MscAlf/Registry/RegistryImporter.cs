@@ -58,8 +58,9 @@ public static class RegistryImporter
                 return NewDatabase(input, full, options, scratch, clock);
             }
             var staging = scratch + ".duckdb";
+            using var pipeline = new Pipeline(input, options);
             using var connection = Open(staging, options, scratch);
-            var (read, skipped, merged) = Stage(connection, input, options, clock);
+            var (read, skipped, merged) = Stage(connection, pipeline, options, clock);
             TrialStore.Execute(connection, "COMMIT");
             var (imported, liver) = Counts(connection);
             var (kept, total) = format switch
@@ -88,8 +89,11 @@ public static class RegistryImporter
         {
             try
             {
+                // The reader and workers start before DuckDB opens (loading it and creating the tables take about 0.1 s
+                // that the first records, compiling as they go, can use on the other core; measured: docs/performance.md).
+                using var pipeline = new Pipeline(input, options);
                 using var connection = Open(temporary, options, scratch);
-                var (read, skipped, merged) = Stage(connection, input, options, clock);
+                var (read, skipped, merged) = Stage(connection, pipeline, options, clock);
                 var (imported, liver) = Counts(connection);
                 foreach (var table in TrialStore.ChildTables.Keys.Prepend("trials"))
                 {
@@ -102,9 +106,14 @@ public static class RegistryImporter
                 TrialStore.Execute(connection, TrialStore.ImportsDdl);
                 LogImport(connection, input, (read, imported, skipped, merged, 0));
                 BeforeCommit?.Invoke();
+                // With no threshold the commit checkpoints straight into the file instead of first writing every row to
+                // the write-ahead log, which the checkpoint then replaces: the same database, about 0.05 s sooner for
+                // 10,000 rows (measured: docs/performance.md). The CHECKPOINT below then finds nothing left to do.
+                TrialStore.Execute(connection, "SET checkpoint_threshold = '0b'");
                 TrialStore.Execute(connection, "COMMIT");
                 clock.Phase("commit");
                 TrialStore.Execute(connection, "CHECKPOINT");
+                clock.Phase("checkpoint");
                 summary = new ImportSummary(read, imported, liver, skipped, merged, 0, imported);
             }
             finally
@@ -150,7 +159,7 @@ public static class RegistryImporter
     /// appends every record, fails on invalid ones unless they are skipped, and resolves duplicates. The transaction
     /// stays open for the caller to finish.
     /// </summary>
-    private static (long Read, long Skipped, long Merged) Stage(DuckDBConnection connection, string input, ImportOptions options, PhaseClock clock)
+    private static (long Read, long Skipped, long Merged) Stage(DuckDBConnection connection, Pipeline pipeline, ImportOptions options, PhaseClock clock)
     {
         TrialStore.Execute(connection, "BEGIN TRANSACTION");
         TrialStore.Execute(connection, TrialStore.TrialsDdl("trials", "unit BIGINT, item INTEGER, origin VARCHAR, "));
@@ -160,7 +169,7 @@ public static class RegistryImporter
         }
         TrialStore.Execute(connection, "CREATE TABLE import_errors (unit BIGINT, item INTEGER, ordinal INTEGER, message VARCHAR)");
         clock.Phase("open");
-        var (read, skipped, duplicates) = Append(connection, input, options);
+        var (read, skipped, duplicates) = Append(connection, pipeline, options);
         clock.Phase("read, classify and append");
         if (skipped > 0 && !options.SkipInvalid)
         {
@@ -178,6 +187,10 @@ public static class RegistryImporter
         IReadOnlyList<string> Conditions, (string Name, string? Code)[] Countries, (string? Type, string Name)[] Interventions,
         IReadOnlyList<string> Phases);
 
+    /// <summary>A unit of the input with its position (a class, not a tuple: a List of a tuple with a long is one more
+    /// generic the runtime compiles at start; measured: docs/performance.md).</summary>
+    private sealed record IndexedUnit(long Index, ReadUnit Unit);
+
     /// <summary>One processed item: its position in the input, and a row or the record's errors.</summary>
     private sealed record Processed(long Unit, int Item, string Origin, ImportRow? Row, IReadOnlyList<RecordError> Errors);
 
@@ -190,83 +203,16 @@ public static class RegistryImporter
     /// <summary>Processed records handed from a worker to the appending thread at once.</summary>
     private const int RowsPerBatch = 64;
 
-    /// <summary>
-    /// The pipeline: the reader cuts units and hands them to the workers in batches, the workers hand back batches of
-    /// rows, and this thread appends them. Batches, not single records, cross between threads, so the threads seldom
-    /// wait for each other (one record at a time cost half a million context switches per 100,000 rows).
-    /// </summary>
-    private static (long Read, long Skipped, bool Duplicates) Append(DuckDBConnection connection, string input, ImportOptions options)
+    /// <summary>Appends the pipeline's rows (and the errors of invalid records) to the import tables.</summary>
+    private static (long Read, long Skipped, bool Duplicates) Append(DuckDBConnection connection, Pipeline pipeline, ImportOptions options)
     {
-        using var cancel = new CancellationTokenSource();
-        var workers = Math.Max(1, options.Workers);
-        using var units = new BlockingCollection<List<(long Index, ReadUnit Unit)>>(boundedCapacity: 2 * workers);
-        using var results = new BlockingCollection<List<Processed>>(boundedCapacity: 4 * workers);
-        var reader = Task.Run(() =>
-        {
-            try
-            {
-                long index = 0;
-                var batch = new List<(long, ReadUnit)>(UnitsPerBatch);
-                var bytes = 0L;
-                foreach (var unit in RegistryReader.Units(input, note => { lock (options.Progress) { options.Progress.WriteLine($"  {note}"); } }))
-                {
-                    batch.Add((index++, unit));
-                    bytes += unit.Size;
-                    if (batch.Count == UnitsPerBatch || bytes >= BytesPerBatch)
-                    {
-                        units.Add(batch, cancel.Token);
-                        (batch, bytes) = (new List<(long, ReadUnit)>(UnitsPerBatch), 0);
-                    }
-                }
-                if (batch.Count > 0)
-                {
-                    units.Add(batch, cancel.Token);
-                }
-            }
-            finally
-            {
-                units.CompleteAdding();
-            }
-        });
-        var processors = Enumerable.Range(0, workers).Select(_ => Task.Run(() =>
-        {
-            foreach (var batch in units.GetConsumingEnumerable(cancel.Token))
-            {
-                var processed = new List<Processed>(RowsPerBatch);
-                foreach (var (index, unit) in batch)
-                {
-                    var items = unit.Items();
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        processed.Add(Process(index, i, items[i]));
-                        if (processed.Count == RowsPerBatch)
-                        {
-                            results.Add(processed, cancel.Token);
-                            processed = new List<Processed>(RowsPerBatch);
-                        }
-                    }
-                }
-                if (processed.Count > 0)
-                {
-                    results.Add(processed, cancel.Token);
-                }
-            }
-        })).ToArray();
-        var done = Task.WhenAll(processors.Append(reader)).ContinueWith(t =>
-        {
-            results.CompleteAdding();
-            if (t.IsFaulted)
-            {
-                cancel.Cancel();
-            }
-        }, TaskScheduler.Default);
         long read = 0, skipped = 0;
         var seen = new NctSet();
         var duplicates = false;
         var appenders = new Appenders(connection);
         try
         {
-            foreach (var batch in results.GetConsumingEnumerable())
+            foreach (var batch in pipeline.Results())
             {
                 foreach (var processed in batch)
                 {
@@ -296,24 +242,144 @@ public static class RegistryImporter
         }
         catch
         {
-            cancel.Cancel();
+            pipeline.Cancel();
             throw;
         }
         finally
         {
             appenders.Dispose();
-            done.Wait(TimeSpan.FromMinutes(1));
+            pipeline.Wait();
         }
-        // Surface a reader or worker failure (an I/O error, a bug) rather than a silently short import; the reader's
-        // own failure first, since the workers then only see the cancellation.
-        foreach (var task in processors.Prepend(reader))
+        pipeline.ThrowIfFailed();
+        return (read, skipped, duplicates);
+    }
+
+    /// <summary>
+    /// The pipeline: the reader cuts units and hands them to the workers in batches, the workers hand back batches of
+    /// rows, and the appending thread takes them (<see cref="Results"/>). Batches, not single records, cross between
+    /// threads, so the threads seldom wait for each other (one record at a time cost half a million context switches per
+    /// 100,000 rows). It starts on construction; disposing it stops whatever still runs.
+    /// </summary>
+    private sealed class Pipeline : IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new();
+        private readonly BlockingCollection<List<IndexedUnit>> _units;
+        private readonly BlockingCollection<List<Processed>> _results;
+        private readonly Task _reader;
+        private readonly Task[] _processors;
+        private readonly Task _done;
+
+        public Pipeline(string input, ImportOptions options)
         {
-            if (task.IsFaulted)
+            var workers = Math.Max(1, options.Workers);
+            _units = new BlockingCollection<List<IndexedUnit>>(boundedCapacity: 2 * workers);
+            _results = new BlockingCollection<List<Processed>>(boundedCapacity: 4 * workers);
+            _reader = Task.Run(() => Read(input, options));
+            _processors = new Task[workers];
+            for (var i = 0; i < workers; i++)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(task.Exception!.InnerException!).Throw();
+                _processors[i] = Task.Run(Work);
+            }
+            _done = Task.WhenAll([.. _processors, _reader]).ContinueWith(t =>
+            {
+                _results.CompleteAdding();
+                if (t.IsFaulted)
+                {
+                    _cancel.Cancel();
+                }
+            }, TaskScheduler.Default);
+        }
+
+        /// <summary>The batches of processed records, in the order the workers finish them, until the input ends.</summary>
+        public IEnumerable<List<Processed>> Results() => _results.GetConsumingEnumerable();
+
+        public void Cancel() => _cancel.Cancel();
+
+        /// <summary>Waits (at most a minute) for the reader and the workers to end.</summary>
+        public void Wait() => _done.Wait(TimeSpan.FromMinutes(1));
+
+        /// <summary>
+        /// Surfaces a reader or worker failure (an I/O error, a bug) rather than a silently short import; the reader's
+        /// own failure first, since the workers then only see the cancellation.
+        /// </summary>
+        public void ThrowIfFailed()
+        {
+            foreach (var task in _processors.Prepend(_reader))
+            {
+                if (task.IsFaulted)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(task.Exception!.InnerException!).Throw();
+                }
             }
         }
-        return (read, skipped, duplicates);
+
+        public void Dispose()
+        {
+            if (!_done.IsCompleted)
+            {
+                _cancel.Cancel();
+                _done.Wait(TimeSpan.FromMinutes(1));
+            }
+            if (_done.IsCompleted)
+            {
+                _units.Dispose();
+                _results.Dispose();
+                _cancel.Dispose();
+            }
+        }
+
+        private void Read(string input, ImportOptions options)
+        {
+            try
+            {
+                long index = 0;
+                var batch = new List<IndexedUnit>(UnitsPerBatch);
+                var bytes = 0L;
+                foreach (var unit in RegistryReader.Units(input, note => { lock (options.Progress) { options.Progress.WriteLine($"  {note}"); } }))
+                {
+                    batch.Add(new IndexedUnit(index++, unit));
+                    bytes += unit.Size;
+                    if (batch.Count == UnitsPerBatch || bytes >= BytesPerBatch)
+                    {
+                        _units.Add(batch, _cancel.Token);
+                        (batch, bytes) = (new List<IndexedUnit>(UnitsPerBatch), 0);
+                    }
+                }
+                if (batch.Count > 0)
+                {
+                    _units.Add(batch, _cancel.Token);
+                }
+            }
+            finally
+            {
+                _units.CompleteAdding();
+            }
+        }
+
+        private void Work()
+        {
+            foreach (var batch in _units.GetConsumingEnumerable(_cancel.Token))
+            {
+                var processed = new List<Processed>(RowsPerBatch);
+                foreach (var (index, unit) in batch)
+                {
+                    var items = unit.Items();
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        processed.Add(Process(index, i, items[i]));
+                        if (processed.Count == RowsPerBatch)
+                        {
+                            _results.Add(processed, _cancel.Token);
+                            processed = new List<Processed>(RowsPerBatch);
+                        }
+                    }
+                }
+                if (processed.Count > 0)
+                {
+                    _results.Add(processed, _cancel.Token);
+                }
+            }
+        }
     }
 
     private static Processed Process(long unit, int item, RegistryItem read)
@@ -333,9 +399,20 @@ public static class RegistryImporter
             return new Processed(unit, item, study.Origin, null, unwritable);
         }
         var trial = imported.Trial;
+        // Plain loops rather than LINQ into tuple arrays: each such generic is compiled at run time (measured:
+        // docs/performance.md), and this runs for every record.
+        var countries = new (string Name, string? Code)[trial.Countries.Count];
+        for (var i = 0; i < countries.Length; i++)
+        {
+            countries[i] = (trial.Countries[i], Country.Classify(trial.Countries[i]).Value?.Alpha3);
+        }
+        var interventions = new (string? Type, string Name)[study.InterventionNames.Count];
+        for (var i = 0; i < interventions.Length; i++)
+        {
+            interventions[i] = SplitIntervention(study.InterventionNames[i]);
+        }
         var row = new ImportRow(unit, item, study.Origin, trial.NctId, cells, trial.Enrollment,
-            trial.Conditions, [.. trial.Countries.Select(c => (c, Country.Classify(c).Value?.Alpha3))],
-            [.. study.InterventionNames.Select(SplitIntervention)], trial.Phases);
+            trial.Conditions, countries, interventions, trial.Phases);
         return new Processed(unit, item, study.Origin, row, []);
     }
 
@@ -343,9 +420,22 @@ public static class RegistryImporter
     private static (string? Type, string Name) SplitIntervention(string text)
     {
         var colon = text.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 && text[..colon].All(c => char.IsUpper(c) || c == '_' || char.IsLower(c) || c == ' ')
+        return colon > 0 && IsTypeName(text.AsSpan(0, colon))
             ? (text[..colon].ToUpperInvariant().Replace(' ', '_'), text[(colon + 2)..])
             : (null, text);
+    }
+
+    /// <summary>Letters, underscores and spaces only (an intervention type such as <c>Biological</c> or <c>DIETARY_SUPPLEMENT</c>).</summary>
+    private static bool IsTypeName(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsUpper(c) || c == '_' || char.IsLower(c) || c == ' '))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The appenders of the import tables, one per table.</summary>
