@@ -17,7 +17,8 @@ as MSCs by one of these patterns, within one sentence:
 A registered or trademark sign (®, ™, "(R)", "(TM)") or "Inj." may stand between the name and its definition.
 
 A brand-like name is one word of letters and digits, optionally joined by hyphens, with at least five letters or digits,
-and a digit, two capitals or a capital inside the word (CELYVIR, JointStem, YB-1113, Cx601); a name that is itself an
+and a digit, two capitals, a capital inside the word (CELYVIR, JointStem, YB-1113, Cx601, iExosomes) or a registered or
+trademark sign after it (Cartistem®); a name that is itself an
 MSC term or holds one (MSCs, UC-MSC, hMSC, ADSC, MSC-NTF) is left out: the classifier reads it as MSCs already. Every candidate is printed with its record and sentence: the
 list is reviewed by hand, and only names a sentence defines as MSCs given become rows of the product list.
 
@@ -43,10 +44,10 @@ SCRAPED_FIELDS = ["BriefTitle", "OfficialTitle", "BriefSummary", "DetailedDescri
 CLASSIC_FIELDS = ["Title", "Acronym", "Interventions"]
 
 MSC_TERM = (r"(?:mesenchymal(?:\s+|-)(?:stem|stromal|progenitor|precursor)?\s*cells?|mesenchymal\s+stem|"
-            r"mesenchymal\s+stromal|\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b)")
+            r"mesenchymal\s+stromal|\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b|\bMPCs?\b)")
 NAME = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # What may follow a brand before its definition: a registered or trademark sign, written or in letters, and "Inj.".
-MARK = r"(?:\s*(?:®|™|\((?:R|TM)\)))?(?:\s+Inj\.?)?"
+MARK = r"(?P<mark>\s*(?:®|™|\((?:R|TM)\)))?(?:\s+Inj\.?)?"
 PATTERNS = [
     ("name-then-definition", re.compile(rf"(?<![\w-])(?P<name>{NAME}){MARK}\s*\((?P<def>[^()]{{0,200}}?{MSC_TERM}[^()]{{0,200}}?)\)",
                                          re.IGNORECASE)),
@@ -58,13 +59,16 @@ PATTERNS = [
     ("label", re.compile(rf"^(?:[A-Za-z ]+:\s*)?(?P<name>{NAME}){MARK}\s*:\s*(?P<def>[^.;]{{0,100}}?{MSC_TERM})", re.IGNORECASE)),
 ]
 SELF_MSC = re.compile(rf"^(?:{MSC_TERM}|\w*ASCs?)$|(?:^|-)\w*MSCs?(?:-|$)", re.IGNORECASE)
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+SENTENCE = re.compile(r"(?<=[.!?])(?<!Inj\.)\s+(?=[A-Z(])")  # "FURESTEM-CD Inj. (…)" is one sentence
 
 
-def brand_like(name):
+def brand_like(name, marked=False):
+    """A brand-like name; one written with a registered or trademark sign is one whatever its capitals (Cartistem®)."""
     alnum = re.sub(r"[^A-Za-z0-9]", "", name)
     if len(alnum) < 5 or SELF_MSC.search(name):
         return False
+    if marked:
+        return True
     capitals = sum(c.isupper() for c in name)
     inner_capital = any(c.isupper() for c in name[1:])
     return any(c.isdigit() for c in name) or capitals >= 2 or inner_capital
@@ -131,15 +135,18 @@ def healthdata_texts(gitdir):
 
 
 def candidates(texts, excluded):
-    seen = set()
+    seen, read = set(), set()
     for nct, corpus, field, text in texts:
-        if nct in excluded or not text or not re.search(r"mesenchymal|MSC|stromal|ADSC", text, re.IGNORECASE):
+        if nct in excluded or not text or not re.search(r"mesenchymal|MSC|stromal|ADSC|MPC", text, re.IGNORECASE):
             continue
+        if (nct, corpus, field, text) in read:
+            continue  # the scraped study fields repeat each trial in many files
+        read.add((nct, corpus, field, text))
         for sentence in SENTENCE.split(text):
             for kind, pattern in PATTERNS:
                 for match in pattern.finditer(sentence):
                     name = match.group("name")
-                    if not brand_like(name):
+                    if not brand_like(name, match.group("mark") is not None):
                         continue
                     key = (name.upper(), nct, kind)
                     if key in seen:
@@ -158,6 +165,7 @@ def main(mapclinical_git, healthdata_git, repo_root, out_csv):
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["name", "nct_id", "corpus", "field", "pattern", "sentence"])
     writer.writerows(rows)
+    os.makedirs(os.path.dirname(out_csv) or ".", exist_ok=True)
     tmp = out_csv + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         f.write(buf.getvalue())
