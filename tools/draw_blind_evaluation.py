@@ -66,6 +66,8 @@ def seen_ids(repo_root, excluded):
     ids = set()
     labels = [os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry/evaluation/labels.csv")] + excluded
     for path in labels:
+        if not os.path.isfile(path):
+            sys.exit(f"{path}: no such labels file")
         with open(path, newline="", encoding="utf-8") as f:
             ids.update(row["nct_id"] for row in csv.DictReader(f))
     with open(os.path.join(repo_root, "data/trials.csv"), newline="", encoding="utf-8") as f:
