@@ -18,16 +18,23 @@ internal static class ImportCommand
         var output = new Option<string>("--out") { Description = "The output: X.duckdb (a database, upserted), X.csv or X.parquet.", Required = true };
         var skip = new Option<bool>("--skip-invalid") { Description = "Skip invalid records, reporting each one, instead of failing." };
         var command = new Command("import", "Import registry records into the trials schema, with the derived concepts.") { input, output, skip };
-        command.SetAction(result => Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(skip),
-            CliApp.Out(result), CliApp.Err(result)));
+        // On the thread pool, so that an interrupt cancels the import (which then removes its temporary files) instead
+        // of waiting for it.
+        command.SetAction(CliApp.Async((result, cancellation) => Task.FromResult(Run(
+            new ImportJobOptions
+            {
+                Input = result.GetValue(input)!, Output = result.GetValue(output)!, SkipInvalid = result.GetValue(skip),
+                Cancellation = cancellation,
+            },
+            CliApp.Out(result), CliApp.Err(result)))));
         return command;
     }
 
-    private static int Run(string input, string output, bool skipInvalid, TextWriter stdout, TextWriter stderr)
+    private static int Run(ImportJobOptions options, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            var imported = ImportJob.Run(new ImportJobOptions { Input = input, Output = output, SkipInvalid = skipInvalid }, stdout, stderr);
+            var imported = ImportJob.Run(options, stdout, stderr);
             stdout.WriteLine(imported.Summary);
             return 0;
         }

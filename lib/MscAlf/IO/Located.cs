@@ -20,8 +20,35 @@ public static class Located
         {
             return "";
         }
-        var text = new StringBuilder();
-        foreach (var c in value.Length > MaxLength ? value[..MaxLength] : value)
+        var text = Escape(new StringBuilder(), value.Length > MaxLength ? value[..MaxLength] : value);
+        return value.Length > MaxLength
+            ? text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString()
+            : text.ToString();
+    }
+
+    /// <summary>
+    /// An error message from a library (DuckDB, the file system) as one safe line: escaped like <see cref="Value"/>, and
+    /// when longer than <paramref name="max"/> characters cut in the middle, which is usually a long path, so that the
+    /// cause at its end ("Permission denied", "No space left on device") stays.
+    /// </summary>
+    public static string Message(string? message, int max = 240)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 20);
+        if (message is null)
+        {
+            return "";
+        }
+        if (message.Length <= max)
+        {
+            return Escape(new StringBuilder(), message).ToString();
+        }
+        var half = max / 2;
+        return Escape(Escape(new StringBuilder(), message[..half]).Append(" … "), message[^half..]).ToString();
+    }
+
+    private static StringBuilder Escape(StringBuilder text, string value)
+    {
+        foreach (var c in value)
         {
             text.Append(c switch
             {
@@ -33,9 +60,7 @@ public static class Located
                 _ => c.ToString(),
             });
         }
-        return value.Length > MaxLength
-            ? text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString()
-            : text.ToString();
+        return text;
     }
 
     private static bool IsFormatting(char c) =>

@@ -26,7 +26,10 @@ public static class ImportJob
         try
         {
             OutputGuard.CheckFile(options.Output, [options.Input]);
-            var importer = new ImportOptions { SkipInvalid = options.SkipInvalid, Progress = progress, Problems = problems };
+            var importer = new ImportOptions
+            {
+                SkipInvalid = options.SkipInvalid, Progress = progress, Problems = problems, Cancellation = options.Cancellation,
+            };
             var counts = RegistryImporter.Run(options.Input, options.Output, importer);
             return new ImportJobResult(counts, Path.GetFullPath(options.Output));
         }
@@ -37,7 +40,7 @@ public static class ImportJob
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DuckDBException)
         {
             throw new JobFailedException(
-                $"{Located.Value(options.Output)}: cannot write the output ({Located.Value(ex.Message.Split('\n')[0])}); nothing was changed", ex);
+                $"{Located.Value(options.Output)}: cannot write the output ({Located.Message(ex.Message.Split('\n')[0])}); nothing was changed", ex);
         }
     }
 }

@@ -11,4 +11,7 @@ public sealed record ImportJobOptions
 
     /// <summary>Skip invalid records, reporting each one, instead of failing.</summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>Stops the import (an interrupt); the output is left as it was.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

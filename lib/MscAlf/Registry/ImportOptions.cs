@@ -15,4 +15,9 @@ public sealed record ImportOptions
     public string MemoryLimit { get; init; } = RegistryImporter.MemoryLimit;
     /// <summary>The most invalid records a failing import lists before it only counts them.</summary>
     public int MaxListed { get; init; } = 50;
+    /// <summary>
+    /// Stops the import (an interrupt): it ends with <see cref="OperationCanceledException"/> and leaves the output as it
+    /// was, as a failure does.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }

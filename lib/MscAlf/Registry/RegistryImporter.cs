@@ -32,6 +32,15 @@ public static class RegistryImporter
         set => BeforeCommitHook.Value = value;
     }
 
+    private static readonly AsyncLocal<Action<RegistryItem>?> ProcessHookValue = new();
+
+    /// <summary>Called by a worker for every record before it is classified (fault injection for tests; per async flow).</summary>
+    internal static Action<RegistryItem>? ProcessHook
+    {
+        get => ProcessHookValue.Value;
+        set => ProcessHookValue.Value = value;
+    }
+
     /// <summary>The output formats, by extension.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".duckdb", ".csv", ".parquet"];
 
@@ -63,6 +72,7 @@ public static class RegistryImporter
             var (read, skipped, merged) = Stage(connection, pipeline, options, clock);
             TrialStore.Execute(connection, "COMMIT");
             var (imported, liver) = Counts(connection);
+            options.Cancellation.ThrowIfCancellationRequested(); // interrupted while staging: the output is not touched
             var (kept, total) = format switch
             {
                 ".duckdb" => UpsertDatabase(connection, staging, full, input, (read, imported, skipped, merged)),
@@ -106,14 +116,15 @@ public static class RegistryImporter
                 TrialStore.Execute(connection, TrialStore.ImportsDdl);
                 LogImport(connection, input, (read, imported, skipped, merged, 0));
                 BeforeCommit?.Invoke();
+                options.Cancellation.ThrowIfCancellationRequested();
                 // With no threshold the commit checkpoints straight into the file instead of first writing every row to
                 // the write-ahead log, which the checkpoint then replaces: the same database, about 0.05 s sooner for
                 // 10,000 rows (measured: docs/performance.md). The CHECKPOINT below then finds nothing left to do.
                 TrialStore.Execute(connection, "SET checkpoint_threshold = '0b'");
                 TrialStore.Execute(connection, "COMMIT");
-                clock.Phase("commit");
-                TrialStore.Execute(connection, "CHECKPOINT");
-                clock.Phase("checkpoint");
+                clock.Phase("commit (checkpoints into the file)");
+                TrialStore.Execute(connection, "CHECKPOINT"); // kept in case DuckDB declines to checkpoint at commit
+                clock.Phase("final checkpoint");
                 summary = new ImportSummary(read, imported, liver, skipped, merged, 0, imported);
             }
             finally
@@ -240,6 +251,14 @@ public static class RegistryImporter
                 }
             }
         }
+        catch (OperationCanceledException) when (!options.Cancellation.IsCancellationRequested)
+        {
+            // A reader or worker failed and stopped the others: its exception is the one to report. Without one this
+            // is still a failure, never a silently short import.
+            pipeline.Wait();
+            pipeline.ThrowIfFailed();
+            throw;
+        }
         catch
         {
             pipeline.Cancel();
@@ -262,7 +281,7 @@ public static class RegistryImporter
     /// </summary>
     private sealed class Pipeline : IDisposable
     {
-        private readonly CancellationTokenSource _cancel = new();
+        private readonly CancellationTokenSource _cancel;
         private readonly BlockingCollection<List<IndexedUnit>> _units;
         private readonly BlockingCollection<List<Processed>> _results;
         private readonly Task _reader;
@@ -271,6 +290,9 @@ public static class RegistryImporter
 
         public Pipeline(string input, ImportOptions options)
         {
+            // The caller's token (an interrupt) and the first failure of the reader or a worker both stop every stage,
+            // so that no stage waits for ever on a queue that nobody empties or fills any more.
+            _cancel = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
             var workers = Math.Max(1, options.Workers);
             _units = new BlockingCollection<List<IndexedUnit>>(boundedCapacity: 2 * workers);
             _results = new BlockingCollection<List<Processed>>(boundedCapacity: 4 * workers);
@@ -291,7 +313,7 @@ public static class RegistryImporter
         }
 
         /// <summary>The batches of processed records, in the order the workers finish them, until the input ends.</summary>
-        public IEnumerable<List<Processed>> Results() => _results.GetConsumingEnumerable();
+        public IEnumerable<List<Processed>> Results() => _results.GetConsumingEnumerable(_cancel.Token);
 
         public void Cancel() => _cancel.Cancel();
 
@@ -299,16 +321,16 @@ public static class RegistryImporter
         public void Wait() => _done.Wait(TimeSpan.FromMinutes(1));
 
         /// <summary>
-        /// Surfaces a reader or worker failure (an I/O error, a bug) rather than a silently short import; the reader's
-        /// own failure first, since the workers then only see the cancellation.
+        /// Surfaces a reader or worker failure (an I/O error, a bug) rather than a silently short import: the reader's
+        /// own failure first, then a worker's; the stages that only saw the resulting cancellation are passed over.
         /// </summary>
         public void ThrowIfFailed()
         {
             foreach (var task in _processors.Prepend(_reader))
             {
-                if (task.IsFaulted)
+                if (task.IsFaulted && task.Exception!.InnerException is { } failure and not OperationCanceledException)
                 {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(task.Exception!.InnerException!).Throw();
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
                 }
             }
         }
@@ -350,6 +372,11 @@ public static class RegistryImporter
                     _units.Add(batch, _cancel.Token);
                 }
             }
+            catch
+            {
+                _cancel.Cancel();
+                throw;
+            }
             finally
             {
                 _units.CompleteAdding();
@@ -357,6 +384,19 @@ public static class RegistryImporter
         }
 
         private void Work()
+        {
+            try
+            {
+                Work(ProcessHook);
+            }
+            catch
+            {
+                _cancel.Cancel();
+                throw;
+            }
+        }
+
+        private void Work(Action<RegistryItem>? hook)
         {
             foreach (var batch in _units.GetConsumingEnumerable(_cancel.Token))
             {
@@ -366,6 +406,7 @@ public static class RegistryImporter
                     var items = unit.Items();
                     for (var i = 0; i < items.Count; i++)
                     {
+                        hook?.Invoke(items[i]);
                         processed.Add(Process(index, i, items[i]));
                         if (processed.Count == RowsPerBatch)
                         {

@@ -349,6 +349,66 @@ public sealed class HostileInputTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir));
     }
 
+    /// <summary>A website CSV of the fixture rows repeated, long enough to fill the pipeline's bounded queues.</summary>
+    private string LongCsv()
+    {
+        var lines = File.ReadAllLines(Fixtures.Csv);
+        return Write("long.csv", string.Join("\n", lines.Take(1).Concat(Enumerable.Repeat(lines.Skip(1), 60).SelectMany(l => l))) + "\n");
+    }
+
+    [Fact]
+    public async Task Run_WhenEveryWorkerFails_ReportsTheFailureInsteadOfWaitingAndLeavesNoFile()
+    {
+        var input = LongCsv();
+        var output = PathOf("out.duckdb");
+        RegistryImporter.ProcessHook = _ => throw new InvalidOperationException("simulated classifier bug");
+        try
+        {
+            var run = Task.Run(() => RegistryImporter.Run(input, output, new ImportOptions { Workers = 2 }));
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Equal("simulated classifier bug", failure.Message);
+        }
+        finally
+        {
+            RegistryImporter.ProcessHook = null;
+        }
+        Assert.Equal([input], Directory.GetFiles(_dir));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_WhenCancelledWhileReading_StopsAndLeavesTheOutputAsItWas(bool existing)
+    {
+        var input = LongCsv();
+        var output = PathOf("out.duckdb");
+        if (existing)
+        {
+            RegistryImporter.Run(Fixtures.Json, output, new ImportOptions());
+        }
+        var before = existing ? await Rows(output) : null;
+        using var stop = new CancellationTokenSource();
+        var seen = 0;
+        RegistryImporter.ProcessHook = _ =>
+        {
+            if (Interlocked.Increment(ref seen) == 100)
+            {
+                stop.Cancel();
+            }
+        };
+        try
+        {
+            var run = Task.Run(() => RegistryImporter.Run(input, output, new ImportOptions { Cancellation = stop.Token }));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        finally
+        {
+            RegistryImporter.ProcessHook = null;
+        }
+        Assert.Equal(existing ? [input, output] : [input], Directory.GetFiles(_dir).Order(StringComparer.Ordinal));
+        Assert.Equal(before, existing ? await Rows(output) : null);
+    }
+
     [Fact]
     public async Task Import_WhenTheTargetIsNotADatabase_FailsLocatedAndLeavesIt()
     {
