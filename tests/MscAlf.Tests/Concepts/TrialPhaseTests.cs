@@ -22,6 +22,12 @@ public sealed class TrialPhaseTests
     [InlineData("", null, Phase.Unknown)]
     [InlineData("Phase 1|Phase 3", "Interventional", Phase.Unknown)]
     [InlineData("Phase 5", "Interventional", Phase.Unknown)]
+    [InlineData("Phase 2|Phase 1", "Interventional", Phase.Phase1To2)] // any order
+    [InlineData("Phase 3|Phase 2", "Interventional", Phase.Phase2To3)]
+    [InlineData("Phase 1|Phase 1", "Interventional", Phase.Phase1)]
+    [InlineData("PHASE1|Phase 2", "Interventional", Phase.Phase1To2)]
+    [InlineData("Phase 1|Phase 2|Phase 3", "Interventional", Phase.Unknown)]
+    [InlineData("Phase 1|Phase 5", "Interventional", Phase.Unknown)]
     public void Classify_WhenRegistryPhases_ReturnsGroup(string phases, string? studyType, Phase expected) =>
         Assert.Equal(expected, TrialPhase.Classify([phases], studyType).Value);
 

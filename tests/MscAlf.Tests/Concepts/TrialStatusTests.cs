@@ -53,4 +53,8 @@ public sealed class TrialStatusTests
         var error = Assert.Throws<FormatException>(() => TrialStatus.ParseSnapshot("2023-01"));
         Assert.Contains("2022-10 or 2021-11", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SnapshotCodes_WhenListed_NameEverySnapshot() =>
+        Assert.Equal(Enum.GetValues<StatusSnapshot>().Select(TrialStatus.Code), TrialStatus.SnapshotCodes);
 }
