@@ -10,7 +10,7 @@ namespace MscAlf.Codes;
 public static class CodeSet<T>
     where T : struct, Enum
 {
-    private static readonly T[] Members = Enum.GetValues<T>();
+    private static readonly T[] Members = EnumValue.All<T>();
     private static readonly string[] MemberCodes = CodesOf(Members);
     private static readonly Dictionary<string, int> ByCode = Index(MemberCodes);
 
@@ -23,9 +23,10 @@ public static class CodeSet<T>
     /// <summary>The code written in data files for <paramref name="value"/> (computed once per member).</summary>
     public static string Code(T value)
     {
+        var key = EnumValue.Of(value);
         for (var i = 0; i < Members.Length; i++)
         {
-            if (EqualityComparer<T>.Default.Equals(Members[i], value))
+            if (EnumValue.Of(Members[i]) == key)
             {
                 return MemberCodes[i];
             }

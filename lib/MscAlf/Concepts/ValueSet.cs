@@ -32,7 +32,7 @@ public sealed class ValueSet<T>
             _categories[i] = new Category(CodeSet<T>.Code(members[i].Value), members[i].Label, members[i].Color);
         }
         var missing = new List<string>();
-        var all = Enum.GetValues<T>();
+        var all = EnumValue.All<T>();
         for (var i = 0; i < all.Length; i++)
         {
             if (IndexOf(all[i], _order.Length) < 0)
@@ -65,7 +65,7 @@ public sealed class ValueSet<T>
     {
         for (var i = 0; i < count; i++)
         {
-            if (EqualityComparer<T>.Default.Equals(_order[i], value))
+            if (EnumValue.Of(_order[i]) == EnumValue.Of(value))
             {
                 return i;
             }

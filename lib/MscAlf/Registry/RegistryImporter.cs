@@ -296,11 +296,14 @@ public static class RegistryImporter
             var workers = Math.Max(1, options.Workers);
             _units = new BlockingCollection<List<IndexedUnit>>(boundedCapacity: 2 * workers);
             _results = new BlockingCollection<List<Processed>>(boundedCapacity: 4 * workers);
-            _reader = Task.Run(() => Read(input, options));
+            // Own threads, not the thread pool: the stages block on their queues for the whole import, and a pool of one
+            // thread per core, already holding the caller, would add threads for them only slowly (about 0.9 s lost on a
+            // 10,000-row import run from the CLI's thread-pool action; measured: docs/performance.md).
+            _reader = Task.Factory.StartNew(() => Read(input, options), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             _processors = new Task[workers];
             for (var i = 0; i < workers; i++)
             {
-                _processors[i] = Task.Run(Work);
+                _processors[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
             _done = Task.WhenAll([.. _processors, _reader]).ContinueWith(t =>
             {
