@@ -66,6 +66,10 @@ public static class RegistryImporter
             {
                 return NewDatabase(input, full, options, scratch, clock);
             }
+            if (format == ".duckdb")
+            {
+                CheckTarget(full); // before the input is read: a wrong target fails in milliseconds, not after the import
+            }
             var staging = scratch + ".duckdb";
             using var pipeline = new Pipeline(input, options);
             using var connection = Open(staging, options, scratch);
@@ -134,6 +138,20 @@ public static class RegistryImporter
         });
         clock.Phase("write output");
         return summary!;
+    }
+
+    /// <summary>
+    /// Refuses an existing output that is not a database of this project (another DuckDB database, or not one at all),
+    /// reading it only; the upsert checks again under its transaction.
+    /// </summary>
+    private static void CheckTarget(string database)
+    {
+        using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        if (TrialStore.SchemaProblem(connection) is { } problem)
+        {
+            throw new ArgumentException($"{database}: {problem}");
+        }
     }
 
     /// <summary>Opens a DuckDB database with the import's memory limit, spilling under <paramref name="scratch"/>.</summary>

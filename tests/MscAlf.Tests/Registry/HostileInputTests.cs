@@ -410,6 +410,24 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Run_WhenTheTargetIsNotADatabase_FailsBeforeReadingAnyRecord()
+    {
+        var target = Write("fake.duckdb", "this is not a database");
+        var processed = 0;
+        RegistryImporter.ProcessHook = _ => Interlocked.Increment(ref processed);
+        try
+        {
+            Assert.ThrowsAny<Exception>(() => RegistryImporter.Run(LongCsv(), target, new ImportOptions()));
+        }
+        finally
+        {
+            RegistryImporter.ProcessHook = null;
+        }
+        Assert.Equal(0, processed);
+        Assert.Equal("this is not a database", File.ReadAllText(target));
+    }
+
+    [Fact]
     public async Task Import_WhenTheTargetIsNotADatabase_FailsLocatedAndLeavesIt()
     {
         var target = Write("fake.duckdb", "this is not a database");
