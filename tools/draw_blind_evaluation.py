@@ -62,17 +62,43 @@ def git(gitdir, *args):
     return subprocess.run(["git", "--git-dir", gitdir, *args], check=True, capture_output=True).stdout
 
 
-def seen_ids(repo_root, excluded):
+def nct_ids(paths):
+    """The nct_id column of every CSV file in paths (labels.csv, draw.csv, data/trials.csv)."""
     ids = set()
-    labels = [os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry/evaluation/labels.csv")] + excluded
-    for path in labels:
+    for path in paths:
         if not os.path.isfile(path):
-            sys.exit(f"{path}: no such labels file")
+            sys.exit(f"{path}: no such file")
         with open(path, newline="", encoding="utf-8") as f:
             ids.update(row["nct_id"] for row in csv.DictReader(f))
-    with open(os.path.join(repo_root, "data/trials.csv"), newline="", encoding="utf-8") as f:
-        ids.update(row["nct_id"] for row in csv.DictReader(f))
     return ids
+
+
+def seen_ids(repo_root, excluded):
+    first = os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry/evaluation/labels.csv")
+    return nct_ids([first, *excluded, os.path.join(repo_root, "data/trials.csv")])
+
+
+def blobs(gitdir, commit, folder):
+    """(path, bytes) of every file under folder at commit, sorted by path, read by one `git cat-file --batch`."""
+    listing = git(gitdir, "ls-tree", "-r", commit, folder).decode("utf-8").splitlines()
+    entries = sorted((line.split("\t", 1)[1], line.split()[2]) for line in listing)
+    batch = "".join(sha + "\n" for _, sha in entries).encode()
+    out = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "--batch"], input=batch, check=True,
+                         capture_output=True).stdout
+    pos = 0
+    for path, _ in entries:
+        end = out.index(b"\n", pos)
+        size = int(out[pos:end].split()[2])
+        yield path, out[end + 1:end + 1 + size]
+        pos = end + 1 + size + 1
+
+
+def healthdata_stories(gitdir):
+    """(NCT id, path, parsed story) for every healthdata .story file at the pinned commit."""
+    for path, blob in blobs(gitdir, HEALTHDATA_COMMIT, "CNNFORMAT"):
+        match = HEALTHDATA_STORY.match(path)
+        if match:
+            yield match.group(1), path, parse_story(blob.decode("utf-8"))
 
 
 def classic_pool(gitdir):
@@ -125,26 +151,11 @@ def studies_json(studies):
 
 
 def healthdata_pool(gitdir):
-    listing = git(gitdir, "ls-tree", "-r", HEALTHDATA_COMMIT, "CNNFORMAT").decode("utf-8").splitlines()
-    entries = []
-    for line in listing:
-        meta, path = line.split("\t", 1)
-        match = HEALTHDATA_STORY.match(path)
-        if match:
-            entries.append((match.group(1), meta.split()[2], path))
-    entries.sort()
-    batch = "".join(sha + "\n" for _, sha, _ in entries).encode()
-    out = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "--batch"], input=batch, check=True,
-                         capture_output=True).stdout
-    pool, pos = {}, 0
-    for nct, sha, path in entries:
-        end = out.index(b"\n", pos)
-        size = int(out[pos:end].split()[2])
-        text = out[end + 1:end + 1 + size].decode("utf-8")
-        pos = end + 1 + size + 1
+    pool = {}
+    for nct, path, story in healthdata_stories(gitdir):
         if nct in pool:
             sys.exit(f"{nct}: more than one .story file")
-        pool[nct] = (parse_story(text), path)
+        pool[nct] = (story, path)
     return pool
 
 

@@ -31,12 +31,11 @@ import io
 import json
 import os
 import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_blind_evaluation import (  # noqa: E402  (the same pinned sources and story parser)
-    HEALTHDATA_COMMIT, HEALTHDATA_STORY, MAPCLINICAL_COMMIT, MAPCLINICAL_DIR, git, parse_story)
+from draw_blind_evaluation import (  # noqa: E402  (the same pinned sources and readers)
+    MAPCLINICAL_COMMIT, MAPCLINICAL_DIR, blobs, git, healthdata_stories, nct_ids)
 
 SCRAPED_DIR = "program_generated/trials_scraped/trialsFound/"
 SCRAPED_FIELDS = ["BriefTitle", "OfficialTitle", "BriefSummary", "DetailedDescription", "InterventionName",
@@ -75,15 +74,10 @@ def brand_like(name, marked=False):
 
 
 def excluded_ids(repo_root):
-    ids = set()
     fixtures = os.path.join(repo_root, "tests/MscAlf.Tests/Fixtures/registry")
-    for path in sorted(glob.glob(os.path.join(fixtures, "evaluation*", "draw.csv"))
-                       + glob.glob(os.path.join(fixtures, "evaluation*", "labels.csv"))):
-        with open(path, newline="", encoding="utf-8") as f:
-            ids.update(row["nct_id"] for row in csv.DictReader(f))
-    with open(os.path.join(repo_root, "data/trials.csv"), newline="", encoding="utf-8") as f:
-        ids.update(row["nct_id"] for row in csv.DictReader(f))
-    return ids
+    return nct_ids(sorted(glob.glob(os.path.join(fixtures, "evaluation*", "draw.csv"))
+                          + glob.glob(os.path.join(fixtures, "evaluation*", "labels.csv")))
+                   + [os.path.join(repo_root, "data/trials.csv")])
 
 
 def classic_texts(gitdir):
@@ -101,10 +95,8 @@ def classic_texts(gitdir):
 
 
 def scraped_texts(gitdir):
-    listing = git(gitdir, "ls-tree", "-r", "--name-only", MAPCLINICAL_COMMIT, SCRAPED_DIR).decode("utf-8").splitlines()
-    for path in sorted(listing):
-        data = json.loads(git(gitdir, "show", f"{MAPCLINICAL_COMMIT}:{path}"))["StudyFieldsResponse"]
-        for study in data.get("StudyFields", []):
+    for _, blob in blobs(gitdir, MAPCLINICAL_COMMIT, SCRAPED_DIR):
+        for study in json.loads(blob)["StudyFieldsResponse"].get("StudyFields", []):
             nct = study["NCTId"][0]
             for field in SCRAPED_FIELDS:
                 for value in study.get(field, []):
@@ -112,24 +104,7 @@ def scraped_texts(gitdir):
 
 
 def healthdata_texts(gitdir):
-    listing = git(gitdir, "ls-tree", "-r", HEALTHDATA_COMMIT, "CNNFORMAT").decode("utf-8").splitlines()
-    entries = []
-    for line in listing:
-        meta, path = line.split("\t", 1)
-        match = HEALTHDATA_STORY.match(path)
-        if match:
-            entries.append((match.group(1), meta.split()[2]))
-    entries.sort()
-    batch = "".join(sha + "\n" for _, sha in entries).encode()
-    out = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "--batch"], input=batch, check=True,
-                         capture_output=True).stdout
-    pos = 0
-    for nct, _ in entries:
-        end = out.index(b"\n", pos)
-        size = int(out[pos:end].split()[2])
-        text = out[end + 1:end + 1 + size].decode("utf-8")
-        pos = end + 1 + size + 1
-        title, description, summary = parse_story(text)
+    for nct, _, (title, description, summary) in healthdata_stories(gitdir):
         for field, value in (("briefTitle", title), ("briefSummary", summary), ("detailedDescription", description)):
             yield nct, "healthdata", field, value
 

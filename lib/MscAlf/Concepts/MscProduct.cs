@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MscAlf.Codes;
 using MscAlf.Data;
 
@@ -45,7 +44,7 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// <para>The list is plausibility-checked, not validated: it is as complete as its sources, and a product missing from
 /// them is not recognised.</para>
 /// </remarks>
-public static partial class MscProduct
+public static class MscProduct
 {
     private const int MinNameLength = 5;
 
@@ -74,7 +73,7 @@ public static partial class MscProduct
     }
 
     /// <summary>A name reduced to its letters and digits, upper-case: how a match is looked up.</summary>
-    private static string Key(string name) => NotLetterOrDigit().Replace(name, "").ToUpperInvariant();
+    private static string Key(string name) => string.Concat(ProductNameMatcher.Runs(name)).ToUpperInvariant();
 
     private static (IReadOnlyList<MscProductInfo>, ProductNameMatcher) Load()
     {
@@ -134,7 +133,4 @@ public static partial class MscProduct
         var first = documented[0];
         return new(rows.Key, names, CodeSet<MscSourceCode>.Parse(tissues[0]), first.Get("tissue_as_written") ?? "", first.Required("source"));
     }
-
-    [GeneratedRegex(@"[^\p{L}\p{N}]")]
-    private static partial Regex NotLetterOrDigit();
 }
