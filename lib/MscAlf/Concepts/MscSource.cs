@@ -91,13 +91,13 @@ public static partial class MscSource
             ? groups : groups[..2];
         // An observational study's interventions are what its participants were exposed to: a listed MSC product there was
         // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
-        if (IsObservational(text.StudyType) && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f))
-            && !groups[0].Any(f => MscProduct.Find(f) is not null))
+        var (product, inInterventions) = ProductIn(groups, text.Summary);
+        if (IsObservational(text.StudyType) && !inInterventions
+            && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …) and no MSC product as its intervention");
         }
         var mention = searched.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
-        var product = ProductIn(groups, text.Summary);
         if (mention.Field is null && product is null)
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
@@ -133,13 +133,20 @@ public static partial class MscSource
     internal static IEnumerable<string> Fields(StudyText folded) =>
         folded.Interventions.Concat(folded.Arms).Concat(folded.Titles).Concat(Foreground(folded.Summary));
 
-    /// <summary>The first listed product named in the groups; the summary is split into sentences only when it names one.</summary>
-    private static MscProductMention? ProductIn(IEnumerable<string>[] groups, string? summary)
+    /// <summary>
+    /// The first listed product named in the groups, and whether it is named in the interventions or arms (the first
+    /// group, searched first); the summary is split into sentences only when it names one.
+    /// </summary>
+    private static (MscProductMention? Product, bool InInterventions) ProductIn(IEnumerable<string>[] groups, string? summary)
     {
-        var named = groups[..2].SelectMany(g => g).Select(MscProduct.Find).FirstOrDefault(m => m is not null);
-        return named ?? (summary is not null && MscProduct.Find(summary) is not null
+        if (groups[0].Select(MscProduct.Find).FirstOrDefault(m => m is not null) is { } given)
+        {
+            return (given, true);
+        }
+        var named = groups[1].Select(MscProduct.Find).FirstOrDefault(m => m is not null);
+        return (named ?? (summary is not null && MscProduct.Find(summary) is not null
             ? groups[2].Select(MscProduct.Find).FirstOrDefault(m => m is not null)
-            : null);
+            : null), false);
     }
 
     private static bool IsObservational(string? type) =>

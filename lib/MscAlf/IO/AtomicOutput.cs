@@ -1,3 +1,5 @@
+using MscAlf.Text;
+
 namespace MscAlf.IO;
 
 /// <summary>
@@ -12,6 +14,44 @@ public static class AtomicOutput
     {
         var full = Path.GetFullPath(path);
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>
+    /// Checks, before a long job, that <paramref name="path"/> can be written the way <see cref="Write"/> writes it: its
+    /// folder is created when missing and a temporary file can be created there (it is removed at once). With
+    /// <paramref name="inPlace"/>, an existing file is also opened for writing, unchanged, for a job that updates it where it
+    /// is. Throws <see cref="OutputLocationException"/> naming the folder or file and the cause.
+    /// </summary>
+    public static void CheckWritable(string path, bool inPlace = false)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        var temporary = TemporaryPath(full);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var what = Directory.Exists(folder) ? "cannot create a file in this folder" : "cannot create this folder";
+            throw new OutputLocationException($"{SafeText.Escape(folder)}: {what} ({ex.Message})", ex);
+        }
+        if (inPlace && File.Exists(full))
+        {
+            try
+            {
+                using (new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputLocationException($"{SafeText.Escape(full)}: cannot be written ({ex.Message})", ex);
+            }
+        }
     }
 
     /// <summary>Writes UTF-8 text (no BOM) to <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>

@@ -37,6 +37,10 @@ public static class ImportJob
         {
             throw new JobFailedException(ex.Message, ex);
         }
+        catch (OutputLocationException ex)
+        {
+            throw new JobFailedException($"{ex.Message}; nothing was changed", ex); // it names the folder or file already
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DuckDBException)
         {
             throw new JobFailedException(

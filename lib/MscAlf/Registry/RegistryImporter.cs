@@ -62,13 +62,15 @@ public static class RegistryImporter
         try
         {
             var full = Path.GetFullPath(output);
+            // Before the input is read, so a wrong or unwritable target fails in milliseconds, not after the whole import.
+            AtomicOutput.CheckWritable(full, inPlace: format == ".duckdb");
             if (format == ".duckdb" && !File.Exists(full))
             {
                 return NewDatabase(input, full, options, scratch, clock);
             }
             if (format == ".duckdb")
             {
-                CheckTarget(full); // before the input is read: a wrong target fails in milliseconds, not after the import
+                CheckTarget(full);
             }
             var staging = scratch + ".duckdb";
             using var pipeline = new Pipeline(input, options);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using MscAlf.IO;
 using MscAlf.Registry;
 using CliRunner = MscAlf.Tests.Cli.Cli;
 
@@ -425,6 +426,37 @@ public sealed class HostileInputTests : IDisposable
         }
         Assert.Equal(0, processed);
         Assert.Equal("this is not a database", File.ReadAllText(target));
+    }
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    [InlineData(".duckdb")]
+    public void Run_WhenTheOutputFolderCannotBeWritten_FailsBeforeReadingAnyRecord(string extension)
+    {
+        // Even root cannot create a folder in /proc, so this holds on every Linux machine, CI included.
+        var folder = $"/proc/mscalf-unwritable-{Guid.NewGuid():N}";
+        var processed = 0;
+        RegistryImporter.ProcessHook = _ => Interlocked.Increment(ref processed);
+        try
+        {
+            var failure = Assert.Throws<OutputLocationException>(() => RegistryImporter.Run(LongCsv(), $"{folder}/out{extension}", new ImportOptions()));
+            Assert.StartsWith($"{folder}: cannot create this folder (", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            RegistryImporter.ProcessHook = null;
+        }
+        Assert.Equal(0, processed);
+    }
+
+    [Theory]
+    [InlineData("/proc/mscalf-unwritable/out.csv", "/proc/mscalf-unwritable: cannot create this folder (")]
+    [InlineData("/proc/mscalf-unwritable.parquet", "/proc: cannot create a file in this folder (")]
+    public async Task Import_WhenTheOutputFolderCannotBeWritten_FailsLocated(string output, string expected)
+    {
+        var result = await CliRunner.RunAsync("import", LongCsv(), "--out", output);
+        AssertLocatedFailure(result, expected, "; nothing was changed");
     }
 
     [Fact]
