@@ -10,7 +10,7 @@ namespace MscAlf.Concepts;
 /// <remarks>
 /// <para>Text is folded first (<see cref="TextFold"/>: typographic apostrophes and accents, NFKC). An observational
 /// study gives no cells, so it is <c>not_applicable</c>, unless it names MSCs given (an observational cohort of
-/// patients "after autologous MSC transplantation").</para>
+/// patients "after autologous MSC transplantation", or a "follow-up" of MSCs).</para>
 /// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
 /// about previous studies, animal or in-vitro work). The first group that names a tissue decides; a tissue named only
@@ -20,8 +20,10 @@ namespace MscAlf.Concepts;
 /// same field, names its own stem or stromal cells where that tissue's cultured cells are MSCs ("adipose-derived stem
 /// cells", "umbilical cord stem cells", "Wharton's jelly cells", placenta, amnion, dental pulp, menstrual blood;
 /// "marrow stromal cells"), or is where the cells are taken from ("obtained from the bone marrow", "bone marrow
-/// harvest") in a record that names MSCs. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical
-/// cord blood" is not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
+/// harvest") in a record that names MSCs. Abbreviations may start with <c>h</c> for human (hUC-MSC, hADSC, hBMSC …).
+/// A tissue followed by regeneration, repair, reconstruction, defect, failure or engineering is what is treated, not the
+/// source, and does not count. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord blood" is
+/// not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
 /// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
@@ -200,6 +202,10 @@ public static partial class MscSource
             foreach (Match match in pattern.Matches(field))
             {
                 var (start, end) = (match.Index, match.Index + match.Length);
+                if (Target().IsMatch(field.AsSpan(end)))
+                {
+                    continue; // "dental pulp regeneration", "bone marrow failure": what is treated, not where the cells come from
+                }
                 var overlaps = taken.Any(t => start < t.End && t.Start < end); // "cord blood" hides "umbilical cord"
                 var near = terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
                 var source = TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end));
@@ -222,7 +228,7 @@ public static partial class MscSource
     [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
-    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,80}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
@@ -246,7 +252,11 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Harvest();
 
-    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
+    /// <summary>Words after a tissue that make it the target of the treatment, not the cells' source.</summary>
+    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Target();
+
+    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bh?ADSCs?\b|\bh?BMSCs?\b|\bh?DPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
@@ -255,22 +265,22 @@ public static partial class MscSource
     [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bh?UMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
     private static partial Regex UmbilicalCord();
 
-    [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bh?BMSCs?\b|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bAT[\s-]?MSCs?\b|\bAT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal))|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bh?AD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal))|\bh?ADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
-    [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bh?PD[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Placenta();
 
-    [GeneratedRegex(@"\bamnio(?:n|tic)\b|\bAM[\s-]?MSCs?\b|\bAF[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bamnio(?:n|tic)\b|\bh?AM[\s-]?MSCs?\b|\bh?AF[\s-]?MSCs?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amniotic();
 
     [GeneratedRegex(@"\bmenstrual\b|\bmenstrual[\s-]+blood\b|\bendometrial\s+regenerative\b", RegexOptions.IgnoreCase)]
     private static partial Regex MenstrualBlood();
 
-    [GeneratedRegex(@"\bdental[\s-]+pulp\b|\bDPSCs?\b|\bdeciduous\s+teeth\b|\bexfoliated\s+deciduous\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdental[\s-]+pulp\b|\bh?DPSCs?\b|\bdeciduous\s+teeth\b|\bexfoliated\s+deciduous\b", RegexOptions.IgnoreCase)]
     private static partial Regex DentalPulp();
 
     [GeneratedRegex(@"\bABCB5\b|\bdermal\b|\bdermis\b|\bskin[\s-]+derived\b", RegexOptions.IgnoreCase)]

@@ -36,6 +36,25 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     public void Classify_WhenInterventionText_ReturnsSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
+    [Theory]
+    [InlineData("Encapsulated mesenchymal stem cells for dental pulp regeneration", MscSourceCode.Unspecified)]
+    [InlineData("Umbilical cord MSCs in bone marrow failure", MscSourceCode.UmbilicalCord)]
+    [InlineData("Adipose-derived mesenchymal stem cells for skin and adipose tissue reconstruction", MscSourceCode.Adipose)]
+    [InlineData("Mesenchymal stem cells for dermal defects", MscSourceCode.Unspecified)]
+    public void Classify_WhenATissueIsWhatIsTreated_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Intra-articular hADMSCs", MscSourceCode.Adipose)]
+    [InlineData("hAD-MSC injection", MscSourceCode.Adipose)]
+    [InlineData("hADSCs in fibrin glue", MscSourceCode.Adipose)]
+    [InlineData("hBMSCs, 2 million per kg", MscSourceCode.BoneMarrow)]
+    [InlineData("hDPSCs for periodontitis", MscSourceCode.DentalPulp)]
+    [InlineData("hPD-MSCs intravenously", MscSourceCode.Placenta)]
+    [InlineData("Patients who had mesenchymal stem cell infusion", MscSourceCode.Unspecified)]
+    public void Classify_WhenATissueAbbreviationStartsWithHForHuman_ReadsTheTissue(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
     [Fact]
     public void Classify_WhenHaematopoieticStemCellTransplant_IsNotReadAsMsc() =>
         Assert.Equal(MscSourceCode.NotApplicable,
@@ -138,6 +157,9 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Liver Failure After Autologous Bone Marrow MSCs Transplantation", MscSourceCode.BoneMarrow)]
     [InlineData("Mesenchymal Stem Cells for the Treatment of Pneumonia After Transplantation", MscSourceCode.Unspecified)]
     [InlineData("Mesenchymal Stem Cells in the Blood of Patients Treated for Sepsis", MscSourceCode.NotApplicable)]
+    [InlineData("Follow up Study(Phase 1) to Evaluate Safety of Autologous Bone Marrow Derived MSCs", MscSourceCode.BoneMarrow)]
+    [InlineData("Long-term follow-up of children given mesenchymal stromal cells", MscSourceCode.Unspecified)]
+    [InlineData("Circulating MSCs during follow-up after liver transplantation", MscSourceCode.NotApplicable)]
     public void Classify_WhenObservational_IsNotApplicableUnlessMscsAreGiven(string title, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, StudyType = "OBSERVATIONAL" }).Value);
 
