@@ -22,7 +22,7 @@ namespace MscAlf.Concepts;
 /// "marrow stromal cells"), or is where the cells are taken from ("obtained from the bone marrow", "bone marrow
 /// harvest") in a record that names MSCs. Abbreviations may start with <c>h</c> for human (hUC-MSC, hADSC, hBMSC …).
 /// A tissue followed by regeneration, repair, reconstruction, defect, failure or engineering is what is treated, not the
-/// source, and does not count. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord blood" is
+/// source, and does not count; nor does a tissue named as the source of mononuclear cells (BM-MNC), which are not MSCs. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord blood" is
 /// not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
 /// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
@@ -252,8 +252,11 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Harvest();
 
-    /// <summary>Words after a tissue that make it the target of the treatment, not the cells' source.</summary>
-    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Words after a tissue that make it the target of the treatment, not the cells' source, or the source of other
+    /// cells: mononuclear cells (BM-MNC, cord blood MNC) are not MSCs.
+    /// </summary>
+    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering)\b|^[\s-]*(?:-?derived[\s-]+)?(?:mononuclear|MNCs?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Target();
 
     [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bh?ADSCs?\b|\bh?BMSCs?\b|\bh?DPSCs?\b|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]

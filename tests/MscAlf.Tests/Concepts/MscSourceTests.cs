@@ -41,7 +41,10 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Umbilical cord MSCs in bone marrow failure", MscSourceCode.UmbilicalCord)]
     [InlineData("Adipose-derived mesenchymal stem cells for skin and adipose tissue reconstruction", MscSourceCode.Adipose)]
     [InlineData("Mesenchymal stem cells for dermal defects", MscSourceCode.Unspecified)]
-    public void Classify_WhenATissueIsWhatIsTreated_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
+    [InlineData("Biological: BM-MNC and UC-MSC", MscSourceCode.UmbilicalCord)]
+    [InlineData("Human cord blood mononuclear cells and human umbilical cord mesenchymal stem cells", MscSourceCode.UmbilicalCord)]
+    [InlineData("Adipose mesenchymal cells with bone marrow-derived mononuclear cells", MscSourceCode.Adipose)]
+    public void Classify_WhenATissueIsWhatIsTreatedOrGivesMononuclearCells_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
     [Theory]
