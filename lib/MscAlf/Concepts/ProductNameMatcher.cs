@@ -14,15 +14,36 @@ namespace MscAlf.Concepts;
 /// </remarks>
 internal sealed class ProductNameMatcher
 {
+    /// <summary>The names by the upper-case first character of their first run (runs upper-case too), longest first.</summary>
     private readonly Dictionary<char, (string[] Runs, MscProductInfo Product)[]> _byFirstLetter;
+
+    /// <summary>
+    /// The same lists for an ASCII first character and the ASCII character after it, as written (either case), at
+    /// <c>first * 128 + next</c>: only the names that can match there (a first run of one character, or of two or more
+    /// whose second is <c>next</c>), in the same order; null when none.
+    /// </summary>
+    private readonly (string[] Runs, MscProductInfo Product)[]?[] _ascii = new (string[], MscProductInfo)[]?[128 * 128];
 
     /// <summary>A matcher for every name of <paramref name="products"/>.</summary>
     public ProductNameMatcher(IEnumerable<MscProductInfo> products)
     {
         _byFirstLetter = products
-            .SelectMany(p => p.Names.Select(n => (Runs: Runs(n), Product: p)))
-            .GroupBy(n => char.ToUpperInvariant(n.Runs[0][0]))
+            .SelectMany(p => p.Names.Select(n => (Runs: Array.ConvertAll(Runs(n), r => r.ToUpperInvariant()), Product: p)))
+            .GroupBy(n => n.Runs[0][0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Runs.Sum(r => r.Length)).ThenBy(n => n.Runs.Length).ToArray());
+        for (var first = 0; first < 128; first++)
+        {
+            if (_byFirstLetter.GetValueOrDefault(char.ToUpperInvariant((char)first)) is not { } names)
+            {
+                continue;
+            }
+            for (var next = 0; next < 128; next++)
+            {
+                var upper = char.ToUpperInvariant((char)next);
+                var here = Array.FindAll(names, n => n.Runs[0].Length == 1 || n.Runs[0][1] == upper);
+                _ascii[(first * 128) + next] = here.Length > 0 ? here : null;
+            }
+        }
     }
 
     /// <summary>The first product name in <paramref name="text"/>: where it starts, its length and its product; null when none.</summary>
@@ -30,7 +51,10 @@ internal sealed class ProductNameMatcher
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (!IsStart(text, i) || !_byFirstLetter.TryGetValue(char.ToUpperInvariant(text[i]), out var candidates))
+            // The table first: most characters start no name, and the test of a word start is the dearer one.
+            var (c, next) = (text[i], i + 1 < text.Length ? text[i + 1] : '\0');
+            var candidates = c < 128 && next < 128 ? _ascii[(c * 128) + next] : _byFirstLetter.GetValueOrDefault(char.ToUpperInvariant(c));
+            if (candidates is null || !IsStart(text, i))
             {
                 continue;
             }
@@ -68,7 +92,11 @@ internal sealed class ProductNameMatcher
         return runs.Count > 0 ? [.. runs] : throw new ArgumentException($"'{name}' has no letter or digit", nameof(name));
     }
 
-    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetter(c) || char.IsNumber(c);
+
+    /// <summary>Whether <paramref name="c"/> is <paramref name="upper"/> (an upper-case letter or a digit) in either case.</summary>
+    private static bool SameLetter(char c, char upper) =>
+        c == upper || (c < 128 ? char.IsAsciiLetterLower(c) && c - 32 == upper : char.ToUpperInvariant(c) == upper);
 
     private static bool IsStart(string text, int i) =>
         IsWordChar(text[i]) && (i == 0 || (!IsWordChar(text[i - 1]) && !(text[i - 1] == '-' && i > 1 && IsWordChar(text[i - 2]))));
@@ -84,11 +112,17 @@ internal sealed class ProductNameMatcher
                 p++; // one separator between runs; a run never starts with one, so taking it loses no match
             }
             var run = runs[r];
-            if (p + run.Length > text.Length || string.Compare(text, p, run, 0, run.Length, StringComparison.OrdinalIgnoreCase) != 0)
+            if (p + run.Length > text.Length)
             {
                 return 0;
             }
-            p += run.Length;
+            for (var k = 0; k < run.Length; k++, p++)
+            {
+                if (!SameLetter(text[p], run[k]))
+                {
+                    return 0;
+                }
+            }
         }
         var ends = p == text.Length || (!IsWordChar(text[p]) && !(text[p] == '-' && p + 1 < text.Length && IsWordChar(text[p + 1])));
         return ends ? p : 0;

@@ -17,27 +17,34 @@ public static class AtomicOutput
     }
 
     /// <summary>
-    /// Checks, before a long job, that <paramref name="path"/> can be written the way <see cref="Write"/> writes it: its
-    /// folder is created when missing and a temporary file can be created there (it is removed at once). With
-    /// <paramref name="inPlace"/>, an existing file is also opened for writing, unchanged, for a job that updates it where it
-    /// is. Throws <see cref="OutputLocationException"/> naming the folder or file and the cause.
+    /// Checks, before a long job, that <paramref name="path"/> can be written the way <see cref="Write"/> writes it,
+    /// changing nothing: a file can be created (and is removed at once) in its folder or, when the folder is missing, in
+    /// the nearest folder above it that exists, where the missing ones would be created. With <paramref name="inPlace"/>,
+    /// an existing file is also opened for writing, unchanged, for a job that updates it where it is. Throws
+    /// <see cref="OutputLocationException"/> naming the folder or file and the cause.
     /// </summary>
     public static void CheckWritable(string path, bool inPlace = false)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        var temporary = TemporaryPath(full);
+        var existing = folder;
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+        var probe = Path.Combine(existing, $".mscalf-probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(folder);
-            using (new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var what = Directory.Exists(folder) ? "cannot create a file in this folder" : "cannot create this folder";
-            throw new OutputLocationException($"{SafeText.Escape(folder)}: {what} ({ex.Message})", ex);
+            var what = existing == folder
+                ? "cannot create a file in this folder"
+                : $"cannot create this folder, because nothing can be created in {SafeText.Escape(existing)}";
+            throw new OutputLocationException($"{SafeText.Escape(folder)}: {what} ({Cause(ex, probe)})", ex);
         }
         if (inPlace && File.Exists(full))
         {
@@ -49,9 +56,20 @@ public static class AtomicOutput
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new OutputLocationException($"{SafeText.Escape(full)}: cannot be written ({ex.Message})", ex);
+                throw new OutputLocationException($"{SafeText.Escape(full)}: cannot be written ({Cause(ex, full)})", ex);
             }
         }
+    }
+
+    /// <summary>The cause of a file-system error as one safe line, the file it names replaced by what it was.</summary>
+    private static string Cause(Exception error, string file)
+    {
+        if (error is UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        var named = Path.GetFileName(file).StartsWith(".mscalf-probe.", StringComparison.Ordinal) ? "a new file" : "the file";
+        return Located.Message(error.Message.Replace(file, named, StringComparison.Ordinal).Split('\n')[0]);
     }
 
     /// <summary>Writes UTF-8 text (no BOM) to <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
@@ -70,16 +88,55 @@ public static class AtomicOutput
     {
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var folder = Path.GetDirectoryName(full)!;
+        var created = CreateFolder(folder);
         var temporary = TemporaryPath(full);
+        var written = false;
         try
         {
             write(temporary);
             File.Move(temporary, full, overwrite: true);
+            written = true;
         }
         finally
         {
             File.Delete(temporary);
+            if (!written)
+            {
+                RemoveCreated(folder, created); // a failed write leaves no empty folders behind either
+            }
+        }
+    }
+
+    /// <summary>Creates <paramref name="folder"/> and returns the highest folder this created, or null when it existed.</summary>
+    private static string? CreateFolder(string folder)
+    {
+        string? top = null;
+        for (var f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
+        {
+            top = f;
+        }
+        Directory.CreateDirectory(folder);
+        return top;
+    }
+
+    /// <summary>Removes the folders from <paramref name="folder"/> up to <paramref name="top"/> while they are empty.</summary>
+    private static void RemoveCreated(string folder, string? top)
+    {
+        for (var f = folder; top is not null && f is not null; f = Path.GetDirectoryName(f))
+        {
+            try
+            {
+                Directory.Delete(f); // refuses a folder that is not empty
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+            if (f == top)
+            {
+                return;
+            }
         }
     }
 }

@@ -18,8 +18,8 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// The sets: the first (rules were tuned on it), the blind one (labelled before any classifier ran on it), the
     /// full-text one (classic rows of both joined with their brief summaries), a second blind one (drawn and labelled
     /// before the registry-defined MSC products were added, and left out of the text they were found in), and a third
-    /// blind one (drawn and labelled after the rules it first scored were committed; the records the product list cites
-    /// were left out of its draw).
+    /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
+    /// was scored; the records the product list cites were left out of its draw).
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
         SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3";
@@ -148,8 +148,8 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     public void Evaluate_WhenThirdBlindSet_Agrees136Of144OnSourceAnd148Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(ThirdBlind));
-        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 133 (the set was drawn
-        // and labelled after the rules it scored were committed); 136 after one rule made on seeing its disagreements (a
+        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 133 (labels written
+        // blind to the rules, rules written blind to the set); 136 after one rule made on seeing its disagreements (a
         // tissue named as the source of mononuclear cells is not an MSC source).
         Assert.Equal((150, 144), (liver.Count, source.Count));
         Assert.Equal(148, liver.Count(p => p.Truth == p.Got));

@@ -44,6 +44,10 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Biological: BM-MNC and UC-MSC", MscSourceCode.UmbilicalCord)]
     [InlineData("Human cord blood mononuclear cells and human umbilical cord mesenchymal stem cells", MscSourceCode.UmbilicalCord)]
     [InlineData("Adipose mesenchymal cells with bone marrow-derived mononuclear cells", MscSourceCode.Adipose)]
+    [InlineData("Autologous MSCs expanded from bone marrow mononuclear cells", MscSourceCode.BoneMarrow)]
+    [InlineData("MSCs isolated from bone marrow mononuclear cells by plastic adherence", MscSourceCode.BoneMarrow)]
+    [InlineData("Bone marrow MNC-derived MSCs", MscSourceCode.BoneMarrow)]
+    [InlineData("Bone marrow mononuclear cells derived MSCs", MscSourceCode.BoneMarrow)]
     public void Classify_WhenATissueIsWhatIsTreatedOrGivesMononuclearCells_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -55,6 +59,8 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("hDPSCs for periodontitis", MscSourceCode.DentalPulp)]
     [InlineData("hPD-MSCs intravenously", MscSourceCode.Placenta)]
     [InlineData("Patients who had mesenchymal stem cell infusion", MscSourceCode.Unspecified)]
+    [InlineData("Patients who had MSC transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Patients who had MSCs infused; ham MSC", MscSourceCode.Unspecified)]
     public void Classify_WhenATissueAbbreviationStartsWithHForHuman_ReadsTheTissue(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -163,6 +169,9 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Follow up Study(Phase 1) to Evaluate Safety of Autologous Bone Marrow Derived MSCs", MscSourceCode.BoneMarrow)]
     [InlineData("Long-term follow-up of children given mesenchymal stromal cells", MscSourceCode.Unspecified)]
     [InlineData("Circulating MSCs during follow-up after liver transplantation", MscSourceCode.NotApplicable)]
+    [InlineData("Follow-up of circulating MSCs after liver transplantation", MscSourceCode.NotApplicable)]
+    [InlineData("Blood samples at each follow-up visit to measure mesenchymal stromal cell counts", MscSourceCode.NotApplicable)]
+    [InlineData("Follow-up of patients who had MSC transplantation", MscSourceCode.Unspecified)]
     public void Classify_WhenObservational_IsNotApplicableUnlessMscsAreGiven(string title, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, StudyType = "OBSERVATIONAL" }).Value);
 

@@ -9,11 +9,10 @@ public sealed class AtomicOutputTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void CheckWritable_WhenTheFolderIsMissing_CreatesItAndLeavesItEmpty()
+    public void CheckWritable_WhenTheFolderIsMissing_CreatesNothing()
     {
-        var path = Path.Combine(_folder, "new", "out.csv");
-        AtomicOutput.CheckWritable(path);
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_folder, "new")));
+        AtomicOutput.CheckWritable(Path.Combine(_folder, "new", "deeper", "out.csv"));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
     [Theory]
@@ -31,11 +30,44 @@ public sealed class AtomicOutputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/proc/mscalf-no-folder/out.csv", "/proc/mscalf-no-folder: cannot create this folder (")]
+    [InlineData("/proc/mscalf-no-folder/out.csv", "/proc/mscalf-no-folder: cannot create this folder, because nothing can be created in /proc (")]
     [InlineData("/proc/mscalf-no-file.csv", "/proc: cannot create a file in this folder (")]
     public void CheckWritable_WhenTheFolderCannotBeWritten_ThrowsNamingIt(string path, string expected)
     {
         var error = Assert.Throws<OutputLocationException>(() => AtomicOutput.CheckWritable(path));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckWritable_WhenTheFolderNameHoldsControlCharacters_SaysItInOneEscapedLine()
+    {
+        var error = Assert.Throws<OutputLocationException>(() => AtomicOutput.CheckWritable("/proc/a\nb\u001b[31m/out.csv"));
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.DoesNotContain(".mscalf-probe.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckWritable_WhenAnExistingFileCannotBeOpenedForWriting_ThrowsNamingIt()
+    {
+        var link = Path.Combine(_folder, "out.duckdb");
+        File.CreateSymbolicLink(link, "/sys/devices/system/cpu/online"); // read-only for everyone, root included
+        var error = Assert.Throws<OutputLocationException>(() => AtomicOutput.CheckWritable(link, inPlace: true));
+        Assert.StartsWith($"{link}: cannot be written (", error.Message, StringComparison.Ordinal);
+        AtomicOutput.CheckWritable(link); // replacing it by a rename is another matter: the folder is writable
+    }
+
+    [Fact]
+    public void Write_WhenTheWriteFails_RemovesTheFoldersItCreatedAndKeepsTheOthers()
+    {
+        var kept = Directory.CreateDirectory(Path.Combine(_folder, "kept")).FullName;
+        var path = Path.Combine(kept, "new", "deeper", "out.csv");
+        Assert.Throws<InvalidOperationException>(() => AtomicOutput.Write(path, temporary =>
+        {
+            File.WriteAllText(temporary, "half");
+            throw new InvalidOperationException("failed while writing");
+        }));
+        Assert.Equal([kept], Directory.GetFileSystemEntries(_folder));
+        Assert.Empty(Directory.GetFileSystemEntries(kept));
     }
 }

@@ -441,7 +441,7 @@ public sealed class HostileInputTests : IDisposable
         try
         {
             var failure = Assert.Throws<OutputLocationException>(() => RegistryImporter.Run(LongCsv(), $"{folder}/out{extension}", new ImportOptions()));
-            Assert.StartsWith($"{folder}: cannot create this folder (", failure.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"{folder}: cannot create this folder, because nothing can be created in /proc (", failure.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -451,12 +451,24 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/proc/mscalf-unwritable/out.csv", "/proc/mscalf-unwritable: cannot create this folder (")]
+    [InlineData("/proc/mscalf-unwritable/out.csv", "/proc/mscalf-unwritable: cannot create this folder, because nothing can be created in /proc (")]
     [InlineData("/proc/mscalf-unwritable.parquet", "/proc: cannot create a file in this folder (")]
     public async Task Import_WhenTheOutputFolderCannotBeWritten_FailsLocated(string output, string expected)
     {
         var result = await CliRunner.RunAsync("import", LongCsv(), "--out", output);
         AssertLocatedFailure(result, expected, "; nothing was changed");
+    }
+
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.parquet")]
+    [InlineData("out.duckdb")]
+    public async Task Import_WhenItFailsIntoAFolderThatDidNotExist_LeavesNoFolder(string name)
+    {
+        var input = Write("bad.csv", "not,a,registry,header\n1,2,3,4\n");
+        var output = Path.Combine(_dir, "new", "deeper", name);
+        AssertLocatedFailure(await CliRunner.RunAsync("import", input, "--out", output), "bad.csv");
+        Assert.False(Directory.Exists(Path.Combine(_dir, "new")));
     }
 
     [Fact]
