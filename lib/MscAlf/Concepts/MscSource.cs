@@ -24,6 +24,10 @@ namespace MscAlf.Concepts;
 /// A tissue followed by regeneration, repair, reconstruction, defect, failure or engineering is what is treated, not the
 /// source, and does not count; nor does a tissue named as the source of mononuclear cells (BM-MNC), which are not MSCs. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord blood" is
 /// not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
+/// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
+/// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
+/// interventions as them: otherwise the summary is about MSCs measured, studied or compared (a full registry record's
+/// summary of a drug, surgery or biomaterial trial).</para>
 /// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
@@ -104,6 +108,10 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
         }
+        if (OnlyTheSummaryNamesMscs(text, groups, mention.Field, product) && !SummaryGivesMscs(groups[0], groups[2]))
+        {
+            return new(MscSourceCode.NotApplicable, "the interventions, arms and titles name no MSCs or cells, and the summary names MSCs without saying they are given");
+        }
         foreach (var group in groups)
         {
             // The distinct tissues as bits, each with the evidence of its first mention, in plain loops: LINQ over the
@@ -130,6 +138,54 @@ public static partial class MscSource
         string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
         return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
     }
+
+    /// <summary>
+    /// Whether a record that lists what it gives (interventions or arms) names MSCs, or a listed product, only in its
+    /// summary: then the summary may be about MSCs that are measured, studied or compared, not given.
+    /// </summary>
+    private static bool OnlyTheSummaryNamesMscs(StudyText text, IEnumerable<string>[] groups, string? mentioned, MscProductMention? product) =>
+        text.Interventions.Count + text.Arms.Count > 0
+        && !groups[0].Any(NamesCellsOrAnMscTissue) // "cell transplantation", "micro-fragmented adipose tissue": the summary may say which
+        && (mentioned is null || !groups[..2].SelectMany(g => g).Contains(mentioned))
+        && (product is null || !groups[..2].SelectMany(g => g).Any(f => MscProduct.Find(f) is not null));
+
+    /// <summary>Whether an intervention names cells, or a tissue whose cultured cells are MSCs (adipose, cord, placenta …).</summary>
+    private static bool NamesCellsOrAnMscTissue(string field) =>
+        field.Contains("cell", StringComparison.OrdinalIgnoreCase) || Tissues.Any(t => IsMscTissue(t.Code) && t.Pattern.IsMatch(field));
+
+    /// <summary>
+    /// Whether a summary sentence that names MSCs says they are given, or defines one of the interventions as them
+    /// ("FAB117-HC (a medicinal product containing … mesenchymal stem cells)").
+    /// </summary>
+    private static bool SummaryGivesMscs(IEnumerable<string> interventions, IEnumerable<string> summary)
+    {
+        var names = interventions.Select(NameOf).Where(n => n.Length is >= 4 and <= 60).ToList();
+        return summary.Any(f => MscWord().IsMatch(f) && (Given().IsMatch(f) || names.Any(n => Defines(f, n))));
+    }
+
+    /// <summary>Whether <paramref name="sentence"/> defines <paramref name="name"/> as MSCs: the name, then "(", ",", ":", "is" or "contains" and an MSC word.</summary>
+    private static bool Defines(string sentence, string name)
+    {
+        for (var at = sentence.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = sentence.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var after = sentence.AsSpan(at + name.Length);
+            if (DefinitionLink().Match(after.ToString()) is { Success: true } link
+                && MscWord().IsMatch(after.Slice(link.Length, Math.Min(150, after.Length - link.Length))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^\W{0,3}?(?:\(|,|:|\s+(?:is|are|consists?\s+of|contains?|comprises?)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionLink();
+
+    /// <summary>An intervention item without its type ("Drug: FAB117-HC" → "FAB117-HC").</summary>
+    private static string NameOf(string item) => item.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0 and < 25
+        ? item[(colon + 2)..].Trim()
+        : item.Trim();
 
     /// <summary>The fields in the order they are weighed: interventions and arms, titles, the summary without its background.</summary>
     internal static IEnumerable<string> Fields(StudyText folded) =>
@@ -228,7 +284,7 @@ public static partial class MscSource
     [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
-    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]

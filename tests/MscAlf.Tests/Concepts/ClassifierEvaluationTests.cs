@@ -19,10 +19,11 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// full-text one (classic rows of both joined with their brief summaries), a second blind one (drawn and labelled
     /// before the registry-defined MSC products were added, and left out of the text they were found in), and a third
     /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
-    /// was scored; the records the product list cites were left out of its draw).
+    /// was scored; the records the product list cites were left out of its draw), and a set of full registry records (the
+    /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads).
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
-        SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3";
+        SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records";
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -30,6 +31,11 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     internal static IReadOnlyList<Labelled> Load(string set = First)
     {
+        if (set == FullRecords)
+        {
+            var records = Studies(Path.Combine(Folder(set), "registry_studies.json")).ToDictionary(s => s.NctId);
+            return Labels(set, ("source", ["registry_studies.json"]), records);
+        }
         var studies = new[] { "mapclinical_classic_export.csv", "healthdata_studies.json" }
             .SelectMany(f => Studies(Path.Combine(Folder(set), f))).ToDictionary(s => s.NctId);
         return Labels(set, ("source", ["mapclinical_classic_export.csv", "healthdata_studies.json"]), studies);
@@ -121,6 +127,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullText, 8, 5, 49, 53)]
     [InlineData(SecondBlind, 20, 9, 122, 127)]
     [InlineData(ThirdBlind, 13, 6, 130, 131)]
+    [InlineData(FullRecords, 0, 0, 89, 100)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -154,6 +161,19 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         Assert.Equal((150, 144), (liver.Count, source.Count));
         Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
         Assert.Equal(136, source.Count(p => p.Truth == p.Got));
+    }
+
+    [Fact]
+    public void Evaluate_WhenFullRegistryRecords_Agrees89Of100OnSourceAnd98Of100OnLiver()
+    {
+        var (liver, source) = Evaluate(Load(FullRecords));
+        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 85 (drawn and labelled
+        // after every earlier rule was committed); 89 after one rule made on seeing its disagreements (a record whose
+        // interventions name no MSCs, cells or MSC tissue is an MSC trial only if its summary says the MSCs are given or
+        // defines an intervention as them; "injected with", "receive" and "given" MSCs now say given).
+        Assert.Equal((100, 100), (liver.Count, source.Count));
+        Assert.Equal(98, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(89, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>

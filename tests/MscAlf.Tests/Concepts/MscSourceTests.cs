@@ -64,6 +64,17 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     public void Classify_WhenATissueAbbreviationStartsWithHForHuman_ReadsTheTissue(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
+    [Theory]
+    [InlineData("Drug: Tranexamic Acid", "Tranexamic acid lowers bleeding; mesenchymal stromal cells are measured in the blood.", MscSourceCode.NotApplicable)]
+    [InlineData("Drug: Dasatinib", "We study adipose tissue-derived mesenchymal stem cell (MSC) functionality after senolytics.", MscSourceCode.NotApplicable)]
+    [InlineData("Drug: FAB117-HC", "FAB117-HC (a medicinal product containing adipose derived mesenchymal stem cells) is studied.", MscSourceCode.Adipose)]
+    [InlineData("Biological: Study drug", "Patients will be injected with mesenchymal stem cells.", MscSourceCode.Unspecified)]
+    [InlineData("Procedure: surgical operation of cell transplantation", "The gel is a mixture of cultured mesenchymal stem cells.", MscSourceCode.Unspecified)]
+    [InlineData("Procedure: Lipogems micro-fragmented adipose tissue", "The product holds mesenchymal stem cells.", MscSourceCode.Unspecified)]
+    [InlineData("Drug: Placebo", "Participants receive umbilical cord mesenchymal stem cells or placebo.", MscSourceCode.UmbilicalCord)]
+    public void Classify_WhenOnlyTheSummaryNamesMscs_NeedsThemGivenOrTheInterventionNamed(string intervention, string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = "A trial", Interventions = [intervention], Summary = summary }).Value);
+
     [Fact]
     public void Classify_WhenHaematopoieticStemCellTransplant_IsNotReadAsMsc() =>
         Assert.Equal(MscSourceCode.NotApplicable,
