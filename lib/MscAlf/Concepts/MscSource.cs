@@ -97,18 +97,21 @@ public static partial class MscSource
             ? groups : groups[..2];
         // An observational study's interventions are what its participants were exposed to: a listed MSC product there was
         // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
-        var (product, inInterventions) = ProductIn(groups, text.Summary);
-        if (IsObservational(text.StudyType) && !inInterventions
+        var (product, productGroup) = ProductIn(groups, text.Summary);
+        if (IsObservational(text.StudyType) && !(product is not null && productGroup == 0)
             && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …) and no MSC product as its intervention");
         }
-        var mention = searched.SelectMany(g => g).Select(f => (Field: f, Match: MscMention(f))).FirstOrDefault(m => m.Match is not null);
+        var mention = searched.SelectMany((g, i) => g.Select(f => (Group: i, Field: f, Match: MscMention(f)))).FirstOrDefault(m => m.Match is not null);
         if (mention.Field is null && product is null)
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
         }
-        if (OnlyTheSummaryNamesMscs(text, groups, mention.Field, product) && !SummaryGivesMscs(groups[0], groups[2]))
+        // A record that lists what it gives but names MSCs (or a product) only in its summary may be about MSCs measured,
+        // studied or compared: the summary must say they are given, unless the interventions name cells or an MSC tissue.
+        if (text.Interventions.Count + text.Arms.Count > 0 && (mention.Field is null || mention.Group == 2)
+            && (product is null || productGroup == 2) && !groups[0].Any(NamesCellsOrAnMscTissue) && !SummaryGivesMscs(groups[0], groups[2]))
         {
             return new(MscSourceCode.NotApplicable, "the interventions, arms and titles name no MSCs or cells, and the summary names MSCs without saying they are given");
         }
@@ -140,16 +143,9 @@ public static partial class MscSource
     }
 
     /// <summary>
-    /// Whether a record that lists what it gives (interventions or arms) names MSCs, or a listed product, only in its
-    /// summary: then the summary may be about MSCs that are measured, studied or compared, not given.
+    /// Whether an intervention names cells, or a tissue whose cultured cells are MSCs ("cell transplantation",
+    /// "micro-fragmented adipose tissue"): then a summary that names MSCs may be saying which cells are given.
     /// </summary>
-    private static bool OnlyTheSummaryNamesMscs(StudyText text, IEnumerable<string>[] groups, string? mentioned, MscProductMention? product) =>
-        text.Interventions.Count + text.Arms.Count > 0
-        && !groups[0].Any(NamesCellsOrAnMscTissue) // "cell transplantation", "micro-fragmented adipose tissue": the summary may say which
-        && (mentioned is null || !groups[..2].SelectMany(g => g).Contains(mentioned))
-        && (product is null || !groups[..2].SelectMany(g => g).Any(f => MscProduct.Find(f) is not null));
-
-    /// <summary>Whether an intervention names cells, or a tissue whose cultured cells are MSCs (adipose, cord, placenta …).</summary>
     private static bool NamesCellsOrAnMscTissue(string field) =>
         field.Contains("cell", StringComparison.OrdinalIgnoreCase) || Tissues.Any(t => IsMscTissue(t.Code) && t.Pattern.IsMatch(field));
 
@@ -170,10 +166,12 @@ public static partial class MscSource
              at = sentence.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var after = sentence.AsSpan(at + name.Length);
-            if (DefinitionLink().Match(after.ToString()) is { Success: true } link
-                && MscWord().IsMatch(after.Slice(link.Length, Math.Min(150, after.Length - link.Length))))
+            foreach (var link in DefinitionLink().EnumerateMatches(after))
             {
-                return true;
+                if (MscWord().IsMatch(after.Slice(link.Length, Math.Min(150, after.Length - link.Length))))
+                {
+                    return true;
+                }
             }
         }
         return false;
@@ -192,19 +190,23 @@ public static partial class MscSource
         folded.Interventions.Concat(folded.Arms).Concat(folded.Titles).Concat(Foreground(folded.Summary));
 
     /// <summary>
-    /// The first listed product named in the groups, and whether it is named in the interventions or arms (the first
-    /// group, searched first); the summary is split into sentences only when it names one.
+    /// The first listed product named in the groups, searched in their order, and the group that names it; the summary is
+    /// split into sentences only when it names one.
     /// </summary>
-    private static (MscProductMention? Product, bool InInterventions) ProductIn(IEnumerable<string>[] groups, string? summary)
+    private static (MscProductMention? Product, int Group) ProductIn(IEnumerable<string>[] groups, string? summary)
     {
-        if (groups[0].Select(MscProduct.Find).FirstOrDefault(m => m is not null) is { } given)
+        for (var g = 0; g < groups.Length; g++)
         {
-            return (given, true);
+            if (g == 2 && (summary is null || MscProduct.Find(summary) is null))
+            {
+                break; // the whole summary first: most name no product, and then it is not cut into sentences
+            }
+            if (groups[g].Select(MscProduct.Find).FirstOrDefault(m => m is not null) is { } named)
+            {
+                return (named, g);
+            }
         }
-        var named = groups[1].Select(MscProduct.Find).FirstOrDefault(m => m is not null);
-        return (named ?? (summary is not null && MscProduct.Find(summary) is not null
-            ? groups[2].Select(MscProduct.Find).FirstOrDefault(m => m is not null)
-            : null), false);
+        return (null, -1);
     }
 
     private static bool IsObservational(string? type) =>

@@ -44,7 +44,7 @@ public static class AtomicOutput
             var what = existing == folder
                 ? "cannot create a file in this folder"
                 : $"cannot create this folder, because nothing can be created in {SafeText.Escape(existing)}";
-            throw new OutputLocationException($"{SafeText.Escape(folder)}: {what} ({Cause(ex, probe)})", ex);
+            throw new OutputLocationException($"{SafeText.Escape(folder)}: {what} ({Cause(ex, probe, "a new file")})", ex);
         }
         if (inPlace && File.Exists(full))
         {
@@ -56,21 +56,15 @@ public static class AtomicOutput
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new OutputLocationException($"{SafeText.Escape(full)}: cannot be written ({Cause(ex, full)})", ex);
+                throw new OutputLocationException($"{SafeText.Escape(full)}: cannot be written ({Cause(ex, full, "the file")})", ex);
             }
         }
     }
 
-    /// <summary>The cause of a file-system error as one safe line, the file it names replaced by what it was.</summary>
-    private static string Cause(Exception error, string file)
-    {
-        if (error is UnauthorizedAccessException)
-        {
-            return "permission denied";
-        }
-        var named = Path.GetFileName(file).StartsWith(".mscalf-probe.", StringComparison.Ordinal) ? "a new file" : "the file";
-        return Located.Message(error.Message.Replace(file, named, StringComparison.Ordinal).Split('\n')[0]);
-    }
+    /// <summary>The cause of a file-system error as one safe line, the path of <paramref name="file"/> replaced by <paramref name="called"/>.</summary>
+    private static string Cause(Exception error, string file, string called) => error is UnauthorizedAccessException
+        ? "permission denied"
+        : Located.Message(error.Message.Replace(file, called, StringComparison.Ordinal).Split('\n')[0]);
 
     /// <summary>Writes UTF-8 text (no BOM) to <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     public static void WriteText(string path, Action<TextWriter> write)
