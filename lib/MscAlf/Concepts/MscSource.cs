@@ -14,7 +14,9 @@ namespace MscAlf.Concepts;
 /// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
 /// about previous studies, animal or in-vitro work). The first group that names a tissue decides; a tissue named only
-/// in the background never does.</para>
+/// in the background never does. When none of them names a tissue, a full record's detailed description may: only its
+/// sentences about the study itself ("will", "we", the participants), and not those about background, other studies or
+/// trials, cited work, or the tissues MSCs can come from in general.</para>
 /// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …), appears within
 /// 120 characters of an MSC term (mesenchymal, MSC, stromal cells, exosome, extracellular vesicle, secretome) in the
 /// same field, names its own stem or stromal cells where that tissue's cultured cells are MSCs ("adipose-derived stem
@@ -22,8 +24,18 @@ namespace MscAlf.Concepts;
 /// "marrow stromal cells"), or is where the cells are taken from ("obtained from the bone marrow", "bone marrow
 /// harvest") in a record that names MSCs. Abbreviations may start with <c>h</c> for human (hUC-MSC, hADSC, hBMSC …).
 /// A tissue followed by regeneration, repair, reconstruction, defect, failure or engineering is what is treated, not the
-/// source, and does not count; nor does a tissue named as the source of mononuclear cells (BM-MNC), which are not MSCs. Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord blood" is
-/// not umbilical cord). Two or more distinct tissues in the deciding group give <c>mixed</c>.</para>
+/// source, and does not count; nor does a tissue named as the source of mononuclear cells (BM-MNC), which are not MSCs,
+/// any tissue in an intervention that gives mononuclear cells and no MSCs, or a tissue given as a graft (a bone marrow or
+/// cord blood transplant, a cord blood unit, a fat graft, a periosteal flap) unless the tissue is written onto the MSC
+/// term ("HUC-MSC transplantation"). Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord
+/// blood" is not umbilical cord), and because it is mostly the haematopoietic graft that MSCs are given with, it counts
+/// only when written onto the MSC term ("cord blood-derived MSCs", "hUCB-MSCs") or as where they are taken from.
+/// "Menstrual" names a tissue only as menstrual blood or its cells; oral mucosa and gingival MSCs are <c>other</c>; a fat
+/// biopsy, fat tissue or liposuction is adipose. Two or more distinct tissues in the deciding group give
+/// <c>mixed</c>.</para>
+/// <para>Bone marrow concentrate (BMAC, BMC, "concentrated … MSCs") is marrow prepared without culture, whatever the record
+/// calls it: when the interventions, arms or titles name one and no part of the record names culture or expansion, bone
+/// marrow is not an MSC source, and a record that names no other tissue is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
 /// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
 /// interventions as them: otherwise the summary is about MSCs measured, studied or compared (a full registry record's
@@ -115,32 +127,64 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, "the interventions, arms and titles name no MSCs or cells, and the summary names MSCs without saying they are given");
         }
+        // A bone marrow concentrate is marrow prepared without culture, whatever the record calls it: not MSCs.
+        var concentrate = IsCultured(text) ? null : groups[0].Concat(groups[1]).Select(f => Concentrate().Match(f)).FirstOrDefault(m => m.Success);
+        var skip = concentrate is null ? 0 : 1 << (int)MscSourceCode.BoneMarrow;
         foreach (var group in groups)
         {
-            // The distinct tissues as bits, each with the evidence of its first mention, in plain loops: LINQ over the
-            // (code, evidence) pairs would be compiled at run time (measured: docs/performance.md).
-            var (found, first, evidence) = (0, MscSourceCode.Unspecified, new List<string>());
-            foreach (var field in group)
+            if (TissuesIn(group, skip, "") is { } named)
             {
-                foreach (var (code, snippet) in FindTissues(field))
-                {
-                    if ((found & (1 << (int)code)) == 0)
-                    {
-                        first = found == 0 ? code : first;
-                        found |= 1 << (int)code;
-                        evidence.Add(snippet);
-                    }
-                }
+                return named;
             }
-            if (found != 0)
-            {
-                return new(evidence.Count == 1 ? first : MscSourceCode.Mixed, string.Join(" || ", evidence));
-            }
+        }
+        if (TissuesIn(Described(text.Description), skip, "detailed description: ") is { } described)
+        {
+            return described;
+        }
+        if (concentrate is not null)
+        {
+            return new(MscSourceCode.NotApplicable, "bone marrow concentrate, no culture named: " + concentrate.Value);
         }
         // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
         string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
         return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
     }
+
+    /// <summary>
+    /// The distinct tissues that <paramref name="fields"/> name for MSCs, leaving out the codes in the bit mask
+    /// <paramref name="skip"/>: one tissue, or <c>mixed</c>, with the evidence of each first mention; null when none.
+    /// </summary>
+    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where)
+    {
+        // The distinct tissues as bits, in plain loops: LINQ over the (code, evidence) pairs would be compiled at run
+        // time (measured: docs/performance.md).
+        var (found, first, evidence) = (skip, MscSourceCode.Unspecified, new List<string>());
+        foreach (var field in fields)
+        {
+            foreach (var (code, snippet) in FindTissues(field))
+            {
+                if ((found & (1 << (int)code)) == 0)
+                {
+                    first = evidence.Count == 0 ? code : first;
+                    found |= 1 << (int)code;
+                    evidence.Add(where + snippet);
+                }
+            }
+        }
+        return evidence.Count == 0 ? null : new(evidence.Count == 1 ? first : MscSourceCode.Mixed, string.Join(" || ", evidence));
+    }
+
+    /// <summary>
+    /// The sentences of a detailed description that may name the tissue of the study's own MSCs: tied to the study
+    /// ("will", "we", the participants) and not background, other work or a list of the tissues MSCs can come from.
+    /// </summary>
+    private static IEnumerable<string> Described(string? description) =>
+        Foreground(description).Where(s => ThisStudy().IsMatch(s) && !SourceList().IsMatch(s) && !OtherWork().IsMatch(s));
+
+    /// <summary>Whether the record says cells are cultured or expanded anywhere, the detailed description included.</summary>
+    private static bool IsCultured(StudyText text) =>
+        text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Append(text.Description ?? "")
+            .Any(f => Cultured().IsMatch(f));
 
     /// <summary>
     /// Whether an intervention names cells, or a tissue whose cultured cells are MSCs ("cell transplantation",
@@ -254,22 +298,30 @@ public static partial class MscSource
     private static IEnumerable<(MscSourceCode Code, string Evidence)> FindTissues(string field)
     {
         var terms = MscWord().IsMatch(field) ? MscTerm().Matches(field).Select(m => (m.Index, End: m.Index + m.Length)).ToList() : [];
+        if (terms.Count == 0 && Mononuclear().IsMatch(field))
+        {
+            yield break; // a field about mononuclear cells and no MSCs: its tissue, even "aspirated", is theirs
+        }
         var taken = new List<(int Start, int End)>();
         foreach (var (code, pattern) in Tissues)
         {
             foreach (Match match in pattern.Matches(field))
             {
                 var (start, end) = (match.Index, match.Index + match.Length);
+                var overlaps = taken.Any(t => start < t.End && t.Start < end);
+                taken.Add((start, end)); // a tissue named hides the others it overlaps, used or not: "cord blood" is not umbilical cord
                 var source = TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end));
-                if (!source && Target().IsMatch(field.AsSpan(end)))
+                var isTerm = terms.Any(t => t.Index < end && t.End > start); // "BM-MSC", "hUCB-MSCs": the tissue is written onto the MSCs
+                if (overlaps || (!source && (Target().IsMatch(field.AsSpan(end)) || (!isTerm && Graft().IsMatch(field.AsSpan(end))))))
                 {
                     continue; // "dental pulp regeneration", "bone marrow failure", "BM-MNC": not where the MSCs come from
                 }
-                var overlaps = taken.Any(t => start < t.End && t.Start < end); // "cord blood" hides "umbilical cord"
-                var near = terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
-                if (!overlaps && (near || NamesOwnCells(code, field, match) || source))
+                // Cord blood is mostly a haematopoietic graft given with MSCs: it is their source only when written onto them.
+                var near = code == MscSourceCode.CordBlood
+                    ? isTerm || terms.Any(t => t.Index >= end && OntoTerm().IsMatch(field.AsSpan(end, t.Index - end)))
+                    : terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
+                if (near || NamesOwnCells(code, field, match) || source)
                 {
-                    taken.Add((start, end));
                     yield return (code, StudyText.Snippet(field, match.Index, match.Length));
                 }
             }
@@ -288,6 +340,38 @@ public static partial class MscSource
 
     [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
+
+    /// <summary>
+    /// Words that tie a sentence of a detailed description to the study itself (what will be done, to whom, by whom), not
+    /// to MSCs in general: "will", "we", "this study", the participants, the study product.
+    /// </summary>
+    [GeneratedRegex(@"\bwill\b|\bwe\b|\bthis\s+(?:\w+\s+)?(?:study|trial|protocol|project)\b|\b(?:patients|participants|subjects|volunteers|recipients)\b|\b(?:study|investigational)\s+(?:drug|product|treatment|intervention|cells)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThisStudy();
+
+    /// <summary>
+    /// Work other than the study's own in a detailed description, which argues from the literature more than a summary
+    /// does: studies, trials or reports in the plural, what they "have shown", data from elsewhere, a cited year or reference.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:studies|trials|reports|publications|experiments)\b|\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:resulted|claimed|shown|demonstrated|reported|proven|suggested|indicated|revealed|documented)\b|\bdata\s+from\b|\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,-]\s*\d+)*\]", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherWork();
+
+    /// <summary>A sentence about where MSCs can come from in general ("can be isolated from bone marrow, adipose …").</summary>
+    [GeneratedRegex(@"\b(?:can|could|may|might)\s+be\s+(?:\w+\s+)?(?:isolated|obtained|derived|found|harvested|extracted|collected|expanded|sourced)\b|\b(?:various|different|many|several|multiple|other|numerous)\s+(?:\w+\s+)?(?:tissues|sources|organs)\b|\bsuch\s+as\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceList();
+
+    /// <summary>A bone marrow concentrate: "bone marrow aspirate concentrate", BMAC, BMC, "concentrated … MSCs".</summary>
+    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Concentrate();
+
+    [GeneratedRegex(@"\bcultur\w*|\bexpan(?:ded|sion)\b|\bpassages?\b|\bex[\s-]+vivo\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Cultured();
+
+    /// <summary>What may stand between a tissue and the MSC term it is written onto: "-derived", "(UCB)", one word.</summary>
+    [GeneratedRegex(@"^[\s-]*(?:\(\w+\)[\s-]*)?(?:-?derived[\s-]+)?(?:(?!(?:and|or|with|plus|versus|vs)\b)\w+[\s-]+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OntoTerm();
+
+    [GeneratedRegex(@"\bmononuclear\b|\bMNCs?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Mononuclear();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceBreak();
@@ -317,6 +401,13 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering)\b|^[\s-]*(?:-?derived[\s-]+)?(?>mononuclear(?:[\s-]+cells?)?|MNCs?)\b(?![\s-]*(?:-?derived|expanded|cultured|isolated))", RegexOptions.IgnoreCase)]
     private static partial Regex Target();
 
+    /// <summary>
+    /// Words after a tissue that make it a graft given as such, not the MSCs' source: a bone marrow or cord blood
+    /// transplant, a cord blood unit, a fat graft, a periosteal flap.
+    /// </summary>
+    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Graft();
+
     [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
@@ -329,7 +420,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+derived\b|\blipoaspirate|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
     [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
@@ -338,7 +429,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bamnio(?:n|tic)\b|\bAM[\s-]?MSCs?\b|\bAF[\s-]?MSCs?\b|(?-i:\bh(?:AM|AF)[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Amniotic();
 
-    [GeneratedRegex(@"\bmenstrual\b|\bmenstrual[\s-]+blood\b|\bendometrial\s+regenerative\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmenstrual[\s-]+(?:blood|fluid|derived|stem|stromal|mesenchymal)\b|\bendometrial\s+regenerative\b", RegexOptions.IgnoreCase)]
     private static partial Regex MenstrualBlood();
 
     [GeneratedRegex(@"\bdental[\s-]+pulp\b|\bDPSCs?\b|(?-i:\bhDPSCs?\b)|\bdeciduous\s+teeth\b|\bexfoliated\s+deciduous\b", RegexOptions.IgnoreCase)]
@@ -350,6 +441,6 @@ public static partial class MscSource
     [GeneratedRegex(@"\biPSCs?\b|\biPS[\s-]+cells?\b|\binduced\s+pluripotent\b", RegexOptions.IgnoreCase)]
     private static partial Regex Ipsc();
 
-    [GeneratedRegex(@"\bsynovi(?:al|um)\b|\btonsil|\bmuscle[\s-]+derived\b|\bembryonic\s+stem\b|\bESCs?[\s-]+derived\b|\bESCs?-MSCs?\b|\bolfactory\b|\bperiosteum\b|\bPB-?MSCs?\b|\bperipheral[\s-]+blood[\s-]+(?:derived[\s-]+)?(?=mesenchymal|MSC)|\bliver[\s-]+derived\s+(?:progenitor|stem|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsynovi(?:al|um)\b|\btonsil|\bmuscle[\s-]+derived\b|\bembryonic\s+stem\b|\bESCs?[\s-]+derived\b|\bESCs?-MSCs?\b|\bolfactory\b|\boral[\s-]+mucos(?:a|al)\b|\bgingival?[\s-]+(?:tissue[\s-]+)?(?:-?derived[\s-]+)?(?:mesenchymal|MSCs?|stem|stromal)\b|\bG-?MSCs?\b|\bperiosteum\b|\bPB-?MSCs?\b|\bperipheral[\s-]+blood[\s-]+(?:derived[\s-]+)?(?=mesenchymal|MSC)|\bliver[\s-]+derived\s+(?:progenitor|stem|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex OtherTissue();
 }

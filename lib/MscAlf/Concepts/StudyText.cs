@@ -12,6 +12,8 @@ public sealed record StudyText
     public string? OfficialTitle { get; init; }
     /// <summary>The brief summary.</summary>
     public string? Summary { get; init; }
+    /// <summary>The detailed description (full registry records): read last, and only for the tissue of MSCs named elsewhere.</summary>
+    public string? Description { get; init; }
     /// <summary>The conditions, one per item.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
     /// <summary>Intervention names, other names and descriptions, one per item.</summary>
@@ -31,6 +33,7 @@ public sealed record StudyText
         Title = Title is null ? null : TextFold.Fold(Title),
         OfficialTitle = OfficialTitle is null ? null : TextFold.Fold(OfficialTitle),
         Summary = Summary is null ? null : TextFold.Fold(Summary),
+        Description = Description is null ? null : TextFold.Fold(Description),
         Conditions = [.. Conditions.Select(TextFold.Fold)],
         Interventions = [.. Interventions.Select(TextFold.Fold)],
         Arms = [.. Arms.Select(TextFold.Fold)],

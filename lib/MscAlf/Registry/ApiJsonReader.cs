@@ -103,6 +103,7 @@ public static class ApiJsonReader
             const string s = "protocolSection.statusModule", d = "protocolSection.designModule";
             var status = Object(protocol, "statusModule", "protocolSection");
             var design = Object(protocol, "designModule", "protocolSection");
+            var description = Object(protocol, "descriptionModule", "protocolSection");
             var enrollment = Object(design, "enrollmentInfo", d);
             var arms = Object(protocol, "armsInterventionsModule", "protocolSection");
             const string a = "protocolSection.armsInterventionsModule";
@@ -120,7 +121,8 @@ public static class ApiJsonReader
                 Origin = origin,
                 Title = Text(identification, "briefTitle", idPath),
                 OfficialTitle = Text(identification, "officialTitle", idPath),
-                Summary = Text(Object(protocol, "descriptionModule", "protocolSection"), "briefSummary", "protocolSection.descriptionModule"),
+                Summary = Text(description, "briefSummary", "protocolSection.descriptionModule"),
+                Description = Text(description, "detailedDescription", "protocolSection.descriptionModule"),
                 Conditions = Strings(Object(protocol, "conditionsModule", "protocolSection"), "conditions", "protocolSection.conditionsModule"),
                 Interventions = interventionText,
                 InterventionNames = [.. names.OfType<string>()],

@@ -114,7 +114,7 @@ public static partial class RegistryImport
         ArgumentNullException.ThrowIfNull(study);
         return new StudyText
         {
-            Title = study.Title, OfficialTitle = study.OfficialTitle, Summary = study.Summary,
+            Title = study.Title, OfficialTitle = study.OfficialTitle, Summary = study.Summary, Description = study.Description,
             Conditions = study.Conditions, Interventions = study.Interventions, Arms = study.Arms, StudyType = study.StudyType,
         };
     }

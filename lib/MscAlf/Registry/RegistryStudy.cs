@@ -18,6 +18,8 @@ public sealed record RegistryStudy
     public string? OfficialTitle { get; init; }
     /// <summary>Brief summary.</summary>
     public string? Summary { get; init; }
+    /// <summary>Detailed description, when the export has it (API JSON).</summary>
+    public string? Description { get; init; }
     /// <summary>Conditions.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
     /// <summary>Interventions as <c>TYPE: name</c>, then their descriptions and other names.</summary>

@@ -52,6 +52,81 @@ public sealed class MscSourceTests(ITestOutputHelper output)
         Assert.Equal(expected, Intervention(text).Value);
 
     [Theory]
+    [InlineData("Umbilical cord blood transplantation with co-infusion of mesenchymal stromal cells", MscSourceCode.Unspecified)]
+    [InlineData("Intra-osseous co-transplant of cord blood and mesenchymal stromal cells", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal stem cells for GVHD after allogeneic bone marrow transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Fat grafts enriched with mesenchymal stem cells", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal stem cell aspirate under a periosteum flap", MscSourceCode.Unspecified)]
+    [InlineData("Umbilical cord blood-derived mesenchymal stem cells", MscSourceCode.CordBlood)]
+    [InlineData("hUCB-MSCs and routine rehabilitation", MscSourceCode.CordBlood)]
+    [InlineData("MSCs derived from cord blood, 1 million per kg", MscSourceCode.CordBlood)]
+    [InlineData("HUC-MSCs transplantation for decompensated cirrhosis", MscSourceCode.UmbilicalCord)]
+    [InlineData("BM-MSC transplantation for nonunion", MscSourceCode.BoneMarrow)]
+    [InlineData("Cord blood unit expanded ex vivo with umbilical cord MSCs", MscSourceCode.UmbilicalCord)]
+    public void Classify_WhenATissueIsAGraftGivenAsSuch_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Bone-marrow aspiration, intra-pancreatic catheterisation of BM-MNC", MscSourceCode.UmbilicalCord)]
+    [InlineData("Bone marrow aspiration and mononuclear cell separation", MscSourceCode.UmbilicalCord)]
+    [InlineData("Bone marrow aspiration for autologous MSCs", MscSourceCode.Mixed)]
+    public void Classify_WhenAnInterventionGivesMononuclearCellsAndNoMscs_IgnoresItsTissue(string other, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Interventions = ["Biological: UC-MSC infusion", other] }).Value);
+
+    [Theory]
+    [InlineData("Menstrual blood-derived stromal cells", MscSourceCode.MenstrualBlood)]
+    [InlineData("Umbilical cord MSCs with a 12 menstrual cycle follow-up", MscSourceCode.UmbilicalCord)]
+    [InlineData("Autologous mesenchymal stromal cells obtained from oral mucosa", MscSourceCode.Other)]
+    [InlineData("Gingival mesenchymal stem cells on collagen scaffolds", MscSourceCode.Other)]
+    [InlineData("GMSCs and collagen scaffolds", MscSourceCode.Other)]
+    [InlineData("Treatment of gingival recession using mesenchymal stem cells", MscSourceCode.Unspecified)]
+    [InlineData("MSCs grown from a fat biopsy", MscSourceCode.Adipose)]
+    [InlineData("MSCs from liposuction material", MscSourceCode.Adipose)]
+    public void Classify_WhenATissueWordHasAnotherSense_ReadsTheTissueOnlyAsASource(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Biological: autologous bone marrow aspirate concentrate (BMAC)", "Summary: BMAC contains mesenchymal stem cells.", MscSourceCode.NotApplicable)]
+    [InlineData("Procedure: concentrated autologous mesenchymal stromal cells isolated from bone marrow", "", MscSourceCode.NotApplicable)]
+    [InlineData("Biological: BMAC, then bone marrow MSCs culture-expanded for three weeks", "", MscSourceCode.BoneMarrow)]
+    [InlineData("Biological: BMAC with adipose stromal vascular fraction", "Both contain MSCs.", MscSourceCode.Adipose)]
+    public void Classify_WhenMarrowIsConcentratedWithoutCulture_DoesNotReadItAsMscs(string intervention, string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Interventions = [intervention], Summary = summary }).Value);
+
+    [Theory]
+    [InlineData("Patients will undergo a bone marrow aspiration; their MSCs will be expanded for four weeks.", MscSourceCode.BoneMarrow)]
+    [InlineData("Patients will be scheduled for a fat biopsy to collect the tissue needed to grow MSC.", MscSourceCode.Adipose)]
+    [InlineData("We will give allogeneic umbilical cord MSCs.", MscSourceCode.UmbilicalCord)]
+    [InlineData("Bone marrow MSCs improve healing in rats. Patients will receive MSCs.", MscSourceCode.Unspecified)]
+    [InlineData("Previous studies in patients used bone marrow MSCs.", MscSourceCode.Unspecified)]
+    [InlineData("MSCs can be isolated from bone marrow, adipose tissue and umbilical cord; patients will receive them.", MscSourceCode.Unspecified)]
+    [InlineData("Clinical reports in patients given adipose MSCs have shown benefit.", MscSourceCode.Unspecified)]
+    [InlineData("Bone marrow MSCs are multipotent cells.", MscSourceCode.Unspecified)]
+    [InlineData("Patients given umbilical cord MSCs recovered (Liang, 2019). Patients will receive MSCs.", MscSourceCode.Unspecified)]
+    public void Classify_WhenOnlyTheDetailedDescriptionNamesATissue_TakesItFromSentencesAboutTheStudy(string description, MscSourceCode expected)
+    {
+        var result = MscSource.Classify(new StudyText { Interventions = ["Biological: mesenchymal stem cells"], Description = description });
+        Assert.Equal(expected, result.Value);
+        Assert.True(expected == MscSourceCode.Unspecified || result.Evidence!.StartsWith("detailed description: ", StringComparison.Ordinal), result.Evidence);
+    }
+
+    [Fact]
+    public void Classify_WhenTheInterventionsNameATissue_DoesNotReadTheDetailedDescription() =>
+        Assert.Equal(MscSourceCode.Adipose, MscSource.Classify(new StudyText
+        {
+            Interventions = ["Biological: adipose-derived MSCs"],
+            Description = "Patients will also undergo bone marrow aspiration for MSC counts.",
+        }).Value);
+
+    [Fact]
+    public void Classify_WhenOnlyTheDetailedDescriptionNamesMscs_IsNotApplicable() =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
+        {
+            Interventions = ["Drug: dasatinib"],
+            Description = "We will measure bone marrow MSC function in patients.",
+        }).Value);
+
+    [Theory]
     [InlineData("Intra-articular hADMSCs", MscSourceCode.Adipose)]
     [InlineData("hAD-MSC injection", MscSourceCode.Adipose)]
     [InlineData("hADSCs in fibrin glue", MscSourceCode.Adipose)]

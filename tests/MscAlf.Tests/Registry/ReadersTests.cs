@@ -62,6 +62,8 @@ public sealed class ReadersTests
         Assert.Equal(["France"], study.Countries);
         Assert.Equal("2024-02-01", study.StartDate.ToString());
         Assert.Contains("OTHER: Tests and questionnaires", study.Interventions);
+        Assert.StartsWith("Traumatic brain injuries (TBI)", study.Description, StringComparison.Ordinal);
+        Assert.Null(result.Studies.Single(s => s.NctId == "NCT02552212").Description);
         var countries = result.Studies.Single(s => s.NctId == "NCT02552212").Countries;
         Assert.Equal(9, countries.Count);
         Assert.Equal(countries.Distinct(), countries);
