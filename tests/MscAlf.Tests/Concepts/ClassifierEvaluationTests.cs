@@ -20,10 +20,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// before the registry-defined MSC products were added, and left out of the text they were found in), and a third
     /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
     /// was scored; the records the product list cites were left out of its draw), and a set of full registry records (the
-    /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads).
+    /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads),
+    /// and a second such set drawn from the same pool.
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
-        SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records";
+        SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records",
+        FullRecords2 = "evaluation-full-records-2";
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -31,7 +33,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     internal static IReadOnlyList<Labelled> Load(string set = First)
     {
-        if (set == FullRecords)
+        if (set is FullRecords or FullRecords2)
         {
             var records = Studies(Path.Combine(Folder(set), "registry_studies.json")).ToDictionary(s => s.NctId);
             return Labels(set, ("source", ["registry_studies.json"]), records);
@@ -128,6 +130,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(SecondBlind, 20, 9, 122, 127)]
     [InlineData(ThirdBlind, 13, 6, 130, 131)]
     [InlineData(FullRecords, 0, 0, 97, 100)]
+    [InlineData(FullRecords2, 1, 0, 129, 149)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -177,6 +180,17 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         Assert.Equal((100, 100), (liver.Count, source.Count));
         Assert.Equal(98, liver.Count(p => p.Truth == p.Got));
         Assert.Equal(97, source.Count(p => p.Truth == p.Got));
+    }
+
+    [Fact]
+    public void Evaluate_WhenSecondSetOfFullRegistryRecords_Agrees129Of150OnSourceAnd148Of150OnLiver()
+    {
+        var (liver, source) = Evaluate(Load(FullRecords2));
+        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 129 (drawn before the
+        // fifth session's rules were written, labelled blind by two helpers, scored once after those rules were committed).
+        Assert.Equal((150, 150), (liver.Count, source.Count));
+        Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(129, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>
