@@ -15,8 +15,9 @@ namespace MscAlf.Concepts;
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
 /// about previous studies, animal or in-vitro work). The first group that names a tissue decides; a tissue named only
 /// in the background never does. When none of them names a tissue, a full record's detailed description may: only its
-/// sentences about the study itself ("will", "we", the participants), and not those about background, other studies or
-/// trials, cited work, or the tissues MSCs can come from in general.</para>
+/// sentences about the study itself ("will", "we", the participants) or about what is done with the cells (obtained,
+/// isolated, injected …), and not those about background, other studies or trials, cited work, the tissues MSCs can come
+/// from in general, or two tissues at once (a list or a comparison).</para>
 /// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …), appears within
 /// 120 characters of an MSC term (mesenchymal, MSC, stromal cells, exosome, extracellular vesicle, secretome) in the
 /// same field, names its own stem or stromal cells where that tissue's cultured cells are MSCs ("adipose-derived stem
@@ -29,13 +30,18 @@ namespace MscAlf.Concepts;
 /// cord blood transplant, a cord blood unit, a fat graft, a periosteal flap) unless the tissue is written onto the MSC
 /// term ("HUC-MSC transplantation"). Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord
 /// blood" is not umbilical cord), and because it is mostly the haematopoietic graft that MSCs are given with, it counts
-/// only when written onto the MSC term ("cord blood-derived MSCs", "hUCB-MSCs") or as where they are taken from.
-/// "Menstrual" names a tissue only as menstrual blood or its cells; oral mucosa and gingival MSCs are <c>other</c>; a fat
-/// biopsy, fat tissue or liposuction is adipose. Two or more distinct tissues in the deciding group give
-/// <c>mixed</c>.</para>
-/// <para>Bone marrow concentrate (BMAC, BMC, "concentrated … MSCs") is marrow prepared without culture, whatever the record
-/// calls it: when the interventions, arms or titles name one and no part of the record names culture or expansion, bone
-/// marrow is not an MSC source, and a record that names no other tissue is <c>not_applicable</c>.</para>
+/// only when written onto the MSC term ("cord blood-derived MSCs", "hUCB-MSCs") or as where they are taken from ("from
+/// cord blood"; not "cord blood cells expanded"). Cells expanded or cultured from another tissue ("bone marrow cells
+/// expanded") name their source. "Menstrual" names a tissue only as menstrual blood or its cells; oral mucosa (only when
+/// written onto the MSC term or as where the cells are taken from: "treatment of oral mucosa" is a site) and gingival
+/// MSCs are <c>other</c>; a fat biopsy, fat tissue or liposuction is adipose, and stromal vascular fraction (SVF, at-SVF),
+/// micro-fragmented adipose tissue and Lipogems are adipose MSC preparations, as the labelling rules count them. Two or
+/// more distinct tissues in the deciding group give <c>mixed</c>.</para>
+/// <para>Marrow or skin given as it comes is not MSCs, whatever the record calls it: when the interventions, arms or titles
+/// name a bone marrow concentrate (BMAC, BMC, "concentrated … MSCs"), a bone marrow aspirate given as such (not "MSCs
+/// derived from bone marrow aspirates"), or cells said to be unprocessed, uncultured or non-cultured, and no part of the
+/// record names culture or expansion, bone marrow and skin are not MSC sources, and a record that names no other tissue
+/// is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
 /// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
 /// interventions as them: otherwise the summary is about MSCs measured, studied or compared (a full registry record's
@@ -127,9 +133,10 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, "the interventions, arms and titles name no MSCs or cells, and the summary names MSCs without saying they are given");
         }
-        // A bone marrow concentrate is marrow prepared without culture, whatever the record calls it: not MSCs.
-        var concentrate = IsCultured(text) ? null : groups[0].Concat(groups[1]).Select(f => Concentrate().Match(f)).FirstOrDefault(m => m.Success);
-        var skip = concentrate is null ? 0 : 1 << (int)MscSourceCode.BoneMarrow;
+        // Marrow or skin given as it comes (a concentrate, an aspirate, cells said to be unprocessed or non-cultured) is not
+        // MSCs, whatever the record calls it, unless the record names culture somewhere.
+        var asItComes = IsCultured(text) ? null : groups[0].Concat(groups[1]).Select(f => AsItComes().Match(f)).FirstOrDefault(m => m.Success);
+        var skip = asItComes is null ? 0 : (1 << (int)MscSourceCode.BoneMarrow) | (1 << (int)MscSourceCode.Skin);
         foreach (var group in groups)
         {
             if (TissuesIn(group, skip, "") is { } named)
@@ -141,9 +148,9 @@ public static partial class MscSource
         {
             return described;
         }
-        if (concentrate is not null)
+        if (asItComes is not null)
         {
-            return new(MscSourceCode.NotApplicable, "bone marrow concentrate, no culture named: " + concentrate.Value);
+            return new(MscSourceCode.NotApplicable, "marrow or skin cells given without culture, none named: " + asItComes.Value);
         }
         // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
         string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
@@ -176,10 +183,13 @@ public static partial class MscSource
 
     /// <summary>
     /// The sentences of a detailed description that may name the tissue of the study's own MSCs: tied to the study
-    /// ("will", "we", the participants) and not background, other work or a list of the tissues MSCs can come from.
+    /// ("will", "we", the participants) or saying what is done with the cells, and not background, other work, a list of
+    /// the tissues MSCs can come from, or a sentence naming two tissues (a list or a comparison, which does not say which
+    /// the study gives).
     /// </summary>
     private static IEnumerable<string> Described(string? description) =>
-        Foreground(description).Where(s => ThisStudy().IsMatch(s) && !SourceList().IsMatch(s) && !OtherWork().IsMatch(s));
+        Foreground(description).Where(s => (ThisStudy().IsMatch(s) || Procedure().IsMatch(s)) && !SourceList().IsMatch(s)
+            && !OtherWork().IsMatch(s) && FindTissues(s).Select(t => t.Code).Distinct().Count() < 2);
 
     /// <summary>Whether the record says cells are cultured or expanded anywhere, the detailed description included.</summary>
     private static bool IsCultured(StudyText text) =>
@@ -310,14 +320,16 @@ public static partial class MscSource
                 var (start, end) = (match.Index, match.Index + match.Length);
                 var overlaps = taken.Any(t => start < t.End && t.Start < end);
                 taken.Add((start, end)); // a tissue named hides the others it overlaps, used or not: "cord blood" is not umbilical cord
-                var source = TakenFrom().IsMatch(field.AsSpan(0, start)) || Harvest().IsMatch(field.AsSpan(end));
+                // "Cord blood cells expanded" or a "cord blood collection" is the haematopoietic graft: only "from cord blood" counts.
+                var source = TakenFrom().IsMatch(field.AsSpan(0, start)) || (code != MscSourceCode.CordBlood && Harvest().IsMatch(field.AsSpan(end)));
                 var isTerm = terms.Any(t => t.Index < end && t.End > start); // "BM-MSC", "hUCB-MSCs": the tissue is written onto the MSCs
                 if (overlaps || (!source && (Target().IsMatch(field.AsSpan(end)) || (!isTerm && Graft().IsMatch(field.AsSpan(end))))))
                 {
                     continue; // "dental pulp regeneration", "bone marrow failure", "BM-MNC": not where the MSCs come from
                 }
-                // Cord blood is mostly a haematopoietic graft given with MSCs: it is their source only when written onto them.
-                var near = code == MscSourceCode.CordBlood
+                // Cord blood is mostly a haematopoietic graft given with MSCs, and the oral mucosa a site treated: each is their
+                // source only when written onto them or named as where they are taken from.
+                var near = code == MscSourceCode.CordBlood || match.Value.StartsWith("oral", StringComparison.OrdinalIgnoreCase)
                     ? isTerm || terms.Any(t => t.Index >= end && OntoTerm().IsMatch(field.AsSpan(end, t.Index - end)))
                     : terms.Any(t => t.Index - end <= Window && start - t.End <= Window);
                 if (near || NamesOwnCells(code, field, match) || source)
@@ -335,7 +347,7 @@ public static partial class MscSource
     /// Words of which every match of <see cref="MscTerm"/> and <see cref="Given"/> holds one (same case rules): a quick
     /// test that lets most fields skip the full patterns, whose <c>\w*-?MSCs?</c> tries every word start.
     /// </summary>
-    [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5|svf|micro-?f|lipogems", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
     [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
@@ -355,15 +367,23 @@ public static partial class MscSource
     [GeneratedRegex(@"\b(?:studies|trials|reports|publications|experiments)\b|\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:resulted|claimed|shown|demonstrated|reported|proven|suggested|indicated|revealed|documented)\b|\bdata\s+from\b|\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,-]\s*\d+)*\]", RegexOptions.IgnoreCase)]
     private static partial Regex OtherWork();
 
+    /// <summary>What is done with the study's cells, in any tense: obtained, isolated, prepared, given …</summary>
+    [GeneratedRegex(@"\b(?:obtained|isolated|prepared|harvested|collected|aspirated|expanded|cultured|injected|infused|administered|transplanted|implanted|delivered)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Procedure();
+
     /// <summary>A sentence about where MSCs can come from in general ("can be isolated from bone marrow, adipose …").</summary>
     [GeneratedRegex(@"\b(?:can|could|may|might)\s+be\s+(?:\w+\s+)?(?:isolated|obtained|derived|found|harvested|extracted|collected|expanded|sourced)\b|\b(?:various|different|many|several|multiple|other|numerous)\s+(?:\w+\s+)?(?:tissues|sources|organs)\b|\bsuch\s+as\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceList();
 
-    /// <summary>A bone marrow concentrate: "bone marrow aspirate concentrate", BMAC, BMC, "concentrated … MSCs".</summary>
-    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Concentrate();
+    /// <summary>
+    /// Cells given as they come: a bone marrow concentrate ("bone marrow aspirate concentrate", BMAC, BMC, "concentrated …
+    /// MSCs"), a bone marrow aspirate, cells said to be unprocessed, uncultured or non-cultured.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bnon[\s-]?cultured\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsItComes();
 
-    [GeneratedRegex(@"\bcultur\w*|\bexpan(?:ded|sion)\b|\bpassages?\b|\bex[\s-]+vivo\b", RegexOptions.IgnoreCase)]
+    /// <summary>Culture or expansion named ("culture-expanded", "ex vivo", "passage 3"), not denied ("non-cultured").</summary>
+    [GeneratedRegex(@"(?<!\b(?:non|un)[\s-]?|\bnot\s+(?:be\s+)?|\bwithout\s+(?:\w+\s+)?)\bcultur\w*|\bexpan(?:ded|sion)\b(?![\s-]+access)|\bpassages?\b|\bex[\s-]+vivo\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cultured();
 
     /// <summary>What may stand between a tissue and the MSC term it is written onto: "-derived", "(UCB)", one word.</summary>
@@ -391,7 +411,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\b(?:obtained|derived|harvested|isolated|collected|taken|aspirated|expanded)\s+from\s+(?:the\s+)?(?:\w+'s\s+|patients?'?\s+|donors?'?\s+|own\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex TakenFrom();
 
-    [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s-]*(?:harvest|aspirat|collection\b|puncture\b)|^[\s-]*(?:-?derived[\s-]+)?(?:\w+[\s-]+)?cells?[\s-]+(?:were[\s-]+|are[\s-]+|will[\s-]+be[\s-]+)?(?:culture[\s-]+)?(?:expanded|cultured)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Harvest();
 
     /// <summary>
@@ -408,7 +428,7 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Graft();
 
-    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
@@ -420,7 +440,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
     [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]

@@ -72,13 +72,15 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     internal static StudyText Text(RegistryStudy s) => RegistryImport.TextOf(s);
 
     [Fact]
-    public void Evaluate_WhenHandLabelledRecords_Agrees253Of272OnSourceAnd273Of274OnLiver()
+    public void Evaluate_WhenHandLabelledRecords_Agrees254Of272OnSourceAnd273Of274OnLiver()
     {
         var (liver, source) = Evaluate(Load(First));
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((274, 272), (liver.Count, source.Count));
         Assert.Equal(273, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(253, source.Count(p => p.Truth == p.Got)); // 244 before the MSC product list, 247 before its registry-defined products
+        // 244 before the MSC product list, 247 before its registry-defined products, 253 before micro-fragmented adipose tissue
+        // was read as adipose MSCs (fifth session)
+        Assert.Equal(254, source.Count(p => p.Truth == p.Got));
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WhenSecondBlindSet_Agrees131Of147OnSourceAnd150Of150OnLiver()
+    public void Evaluate_WhenSecondBlindSet_Agrees132Of147OnSourceAnd150Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(SecondBlind));
         // Pinned: docs/classifiers.md reports these figures; change both together.
@@ -111,8 +113,9 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // 119 with the rules before this set was drawn; 125 measured blind with the registry-defined products; 129 after
         // two changes made on seeing its disagreements (hUMSC and AT-MSC abbreviations; "MSCs for the treatment of" as given);
         // 131 after three more in the fourth session (a tissue that is treated is not the source; an observational
-        // follow-up of MSCs gave them; h-prefixed tissue abbreviations), also made on seeing them
-        Assert.Equal(131, source.Count(p => p.Truth == p.Got));
+        // follow-up of MSCs gave them; h-prefixed tissue abbreviations), also made on seeing them; 132 with micro-fragmented
+        // adipose tissue read as adipose MSCs (fifth session)
+        Assert.Equal(132, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>
@@ -124,13 +127,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// through the product list, agreement on the rest, the rest); docs/classifiers.md reports them.
     /// </summary>
     [Theory]
-    [InlineData(First, 23, 9, 244, 249)]
+    [InlineData(First, 23, 9, 245, 249)]
     [InlineData(Blind, 15, 4, 124, 130)]
     [InlineData(FullText, 8, 5, 49, 53)]
-    [InlineData(SecondBlind, 20, 9, 122, 127)]
+    [InlineData(SecondBlind, 20, 9, 123, 127)]
     [InlineData(ThirdBlind, 13, 6, 130, 131)]
     [InlineData(FullRecords, 0, 0, 97, 100)]
-    [InlineData(FullRecords2, 1, 0, 129, 149)]
+    [InlineData(FullRecords2, 1, 0, 139, 149)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -183,14 +186,17 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WhenSecondSetOfFullRegistryRecords_Agrees129Of150OnSourceAnd148Of150OnLiver()
+    public void Evaluate_WhenSecondSetOfFullRegistryRecords_Agrees139Of150OnSourceAnd148Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(FullRecords2));
         // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 129 (drawn before the
-        // fifth session's rules were written, labelled blind by two helpers, scored once after those rules were committed).
+        // fifth session's rules were written, labelled blind by two helpers, scored once after those rules were committed);
+        // 139 after the rules made on seeing its disagreements (oral mucosa only as a source; description sentences saying
+        // what is done with the cells, not naming two tissues; marrow or skin given without culture; SVF, micro-fragmented
+        // adipose tissue and Lipogems as adipose; cells expanded from a tissue), measured on the third full-record set.
         Assert.Equal((150, 150), (liver.Count, source.Count));
         Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(129, source.Count(p => p.Truth == p.Got));
+        Assert.Equal(139, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>

@@ -63,6 +63,8 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("HUC-MSCs transplantation for decompensated cirrhosis", MscSourceCode.UmbilicalCord)]
     [InlineData("BM-MSC transplantation for nonunion", MscSourceCode.BoneMarrow)]
     [InlineData("Cord blood unit expanded ex vivo with umbilical cord MSCs", MscSourceCode.UmbilicalCord)]
+    [InlineData("Umbilical cord blood cells expanded with mesenchymal precursor cells", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal stromal cells for the treatment of oral mucosa lesions", MscSourceCode.Unspecified)]
     public void Classify_WhenATissueIsAGraftGivenAsSuch_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -82,15 +84,34 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Treatment of gingival recession using mesenchymal stem cells", MscSourceCode.Unspecified)]
     [InlineData("MSCs grown from a fat biopsy", MscSourceCode.Adipose)]
     [InlineData("MSCs from liposuction material", MscSourceCode.Adipose)]
+    [InlineData("Autologous micro-fragmented adipose tissue injection", MscSourceCode.Adipose)]
+    [InlineData("Device: Lipogems", MscSourceCode.Adipose)]
+    [InlineData("Intra-articular at-SVF", MscSourceCode.Adipose)]
     public void Classify_WhenATissueWordHasAnotherSense_ReadsTheTissueOnlyAsASource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
+
+    [Fact]
+    public void Classify_WhenCellsAreExpandedFromATissueNamedApartFromTheMscTerm_TakesTheTissue() =>
+        Assert.Equal(MscSourceCode.BoneMarrow, MscSource.Classify(new StudyText
+        {
+            Interventions =
+            [
+                "Procedure: Implantation of bone substitute plus autologous cultured mesenchymal cells",
+                "Implantation surgery of a synthetic bone substitute associated with autologous bone marrow cells expanded in a GMP facility",
+            ],
+        }).Value);
 
     [Theory]
     [InlineData("Biological: autologous bone marrow aspirate concentrate (BMAC)", "Summary: BMAC contains mesenchymal stem cells.", MscSourceCode.NotApplicable)]
     [InlineData("Procedure: concentrated autologous mesenchymal stromal cells isolated from bone marrow", "", MscSourceCode.NotApplicable)]
     [InlineData("Biological: BMAC, then bone marrow MSCs culture-expanded for three weeks", "", MscSourceCode.BoneMarrow)]
     [InlineData("Biological: BMAC with adipose stromal vascular fraction", "Both contain MSCs.", MscSourceCode.Adipose)]
-    public void Classify_WhenMarrowIsConcentratedWithoutCulture_DoesNotReadItAsMscs(string intervention, string summary, MscSourceCode expected) =>
+    [InlineData("Biological: KIT BMAC AND at-SVF", "", MscSourceCode.Adipose)]
+    [InlineData("Procedure: autologous bone marrow aspirate injected into the joint, mesenchymal cells included", "", MscSourceCode.NotApplicable)]
+    [InlineData("Procedure: non cultured dermal mesenchymal cells", "", MscSourceCode.NotApplicable)]
+    [InlineData("Biological: MSCs derived from bone marrow aspirates of a healthy donor", "", MscSourceCode.BoneMarrow)]
+    [InlineData("Biological: bone marrow aspirate; mesenchymal stem cells", "MSCs are culture-expanded.", MscSourceCode.BoneMarrow)]
+    public void Classify_WhenMarrowOrSkinIsGivenWithoutCulture_DoesNotReadItAsMscs(string intervention, string summary, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Interventions = [intervention], Summary = summary }).Value);
 
     [Theory]
@@ -103,6 +124,9 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Clinical reports in patients given adipose MSCs have shown benefit.", MscSourceCode.Unspecified)]
     [InlineData("Bone marrow MSCs are multipotent cells.", MscSourceCode.Unspecified)]
     [InlineData("Patients given umbilical cord MSCs recovered (Liang, 2019). Patients will receive MSCs.", MscSourceCode.Unspecified)]
+    [InlineData("MSC preparation from the bone marrow of the iliac crest was injected in the ovaries.", MscSourceCode.BoneMarrow)]
+    [InlineData("AMSCs were obtained from adipose tissue 24 hours before the procedure.", MscSourceCode.Adipose)]
+    [InlineData("MSCs derived from bone marrow or adipose tissue are injected in patients.", MscSourceCode.Unspecified)]
     public void Classify_WhenOnlyTheDetailedDescriptionNamesATissue_TakesItFromSentencesAboutTheStudy(string description, MscSourceCode expected)
     {
         var result = MscSource.Classify(new StudyText { Interventions = ["Biological: mesenchymal stem cells"], Description = description });
@@ -145,7 +169,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Drug: FAB117-HC", "FAB117-HC (a medicinal product containing adipose derived mesenchymal stem cells) is studied.", MscSourceCode.Adipose)]
     [InlineData("Biological: Study drug", "Patients will be injected with mesenchymal stem cells.", MscSourceCode.Unspecified)]
     [InlineData("Procedure: surgical operation of cell transplantation", "The gel is a mixture of cultured mesenchymal stem cells.", MscSourceCode.Unspecified)]
-    [InlineData("Procedure: Lipogems micro-fragmented adipose tissue", "The product holds mesenchymal stem cells.", MscSourceCode.Unspecified)]
+    [InlineData("Procedure: Lipogems micro-fragmented adipose tissue", "The product holds mesenchymal stem cells.", MscSourceCode.Adipose)]
     [InlineData("Drug: Placebo", "Participants receive umbilical cord mesenchymal stem cells or placebo.", MscSourceCode.UmbilicalCord)]
     public void Classify_WhenOnlyTheSummaryNamesMscs_NeedsThemGivenOrTheInterventionNamed(string intervention, string summary, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Title = "A trial", Interventions = [intervention], Summary = summary }).Value);
