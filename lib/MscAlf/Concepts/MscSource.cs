@@ -133,9 +133,25 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, "the interventions, arms and titles name no MSCs or cells, and the summary names MSCs without saying they are given");
         }
+        if (TissueOf(text, groups) is { } tissue)
+        {
+            return tissue;
+        }
+        // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
+        string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
+        return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
+    }
+
+    /// <summary>
+    /// The tissue of the MSCs in a record that names them: from the first group that names one, else from the detailed
+    /// description; <c>not_applicable</c> for marrow or skin given as it comes; null when no tissue is named.
+    /// </summary>
+    private static Classified<MscSourceCode>? TissueOf(StudyText text, IEnumerable<string>[] groups)
+    {
         // Marrow or skin given as it comes (a concentrate, an aspirate, cells said to be unprocessed or non-cultured) is not
         // MSCs, whatever the record calls it, unless the record names culture somewhere.
-        var asItComes = IsCultured(text) ? null : groups[0].Concat(groups[1]).Select(f => AsItComes().Match(f)).FirstOrDefault(m => m.Success);
+        var asItComes = groups[0].Concat(groups[1]).Select(f => AsItComes().Match(f)).FirstOrDefault(m => m.Success) is { } given
+            && !IsCultured(text) ? given : null;
         var skip = asItComes is null ? 0 : (1 << (int)MscSourceCode.BoneMarrow) | (1 << (int)MscSourceCode.Skin);
         foreach (var group in groups)
         {
@@ -144,17 +160,8 @@ public static partial class MscSource
                 return named;
             }
         }
-        if (TissuesIn(Described(text.Description), skip, "detailed description: ") is { } described)
-        {
-            return described;
-        }
-        if (asItComes is not null)
-        {
-            return new(MscSourceCode.NotApplicable, "marrow or skin cells given without culture, none named: " + asItComes.Value);
-        }
-        // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
-        string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
-        return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
+        return TissuesIn(Described(text.Description), skip, "detailed description: ")
+            ?? (asItComes is null ? null : new(MscSourceCode.NotApplicable, "marrow or skin cells given without culture, none named: " + asItComes.Value));
     }
 
     /// <summary>
