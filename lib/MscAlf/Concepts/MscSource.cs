@@ -10,13 +10,17 @@ namespace MscAlf.Concepts;
 /// <remarks>
 /// <para>Text is folded first (<see cref="TextFold"/>: typographic apostrophes and accents, NFKC). An observational
 /// study gives no cells, so it is <c>not_applicable</c>, unless it names MSCs given (an observational cohort of
-/// patients "after autologous MSC transplantation", or a "follow-up" of MSCs).</para>
+/// patients "after autologous MSC transplantation", or a "follow-up" of MSCs) in its titles, interventions or arms, or
+/// in a summary sentence about its own participants. A study whose title is about collecting, donating or banking
+/// tissue or cells ("Collection of Bone Marrow From Healthy Volunteers", "Cell Bank", "Donor Protocol") gives none
+/// either.</para>
 /// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
-/// about previous studies, animal or in-vitro work). The first group that names a tissue decides; a tissue named only
+/// about previous studies, animal or in-vitro work) and, for the tissue, without sentences that list where MSCs can come
+/// from or name two tissues at once. The first group that names a tissue decides; a tissue named only
 /// in the background never does. When none of them names a tissue, a full record's detailed description may: only its
-/// sentences about the study itself ("will", "we", the participants) or about what is done with the cells (obtained,
-/// isolated, injected …), and not those about background, other studies or trials, cited work, the tissues MSCs can come
+/// sentences about the study itself ("will", "we", the participants), about what is done with the cells (obtained,
+/// isolated, injected, their administration …) or about what the product holds ("the main component of … is"), and not those about background, other studies or trials, cited work, the tissues MSCs can come
 /// from in general, or two tissues at once (a list or a comparison).</para>
 /// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …), appears within
 /// 120 characters of an MSC term (mesenchymal, MSC, stromal cells, exosome, extracellular vesicle, secretome) in the
@@ -39,7 +43,8 @@ namespace MscAlf.Concepts;
 /// more distinct tissues in the deciding group give <c>mixed</c>.</para>
 /// <para>Marrow or skin given as it comes is not MSCs, whatever the record calls it: when the interventions, arms or titles
 /// name a bone marrow concentrate (BMAC, BMC, "concentrated … MSCs"), a bone marrow aspirate given as such (not "MSCs
-/// derived from bone marrow aspirates"), or cells said to be unprocessed, uncultured or non-cultured, and no part of the
+/// derived from bone marrow aspirates"), cells separated on Ficoll, or cells said to be unprocessed, uncultured or
+/// non-cultured, and no part of the
 /// record names culture or expansion, bone marrow and skin are not MSC sources, and a record that names no other tissue
 /// is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
@@ -117,9 +122,13 @@ public static partial class MscSource
         // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
         var (product, productGroup) = ProductIn(groups, text.Summary);
         if (IsObservational(text.StudyType) && !(product is not null && productGroup == 0)
-            && !searched.SelectMany(g => g).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
+            && !searched.SelectMany((g, i) => g.Where(f => i < 2 || ThisStudy().IsMatch(f))).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …) and no MSC product as its intervention");
+        }
+        if (text.Titles.Select(t => Collection().Match(t)).FirstOrDefault(m => m.Success) is { } collection)
+        {
+            return new(MscSourceCode.NotApplicable, "a study that collects tissue or cells for MSCs, giving none: " + collection.Value);
         }
         var mention = searched.SelectMany((g, i) => g.Select(f => (Group: i, Field: f, Match: MscMention(f)))).FirstOrDefault(m => m.Match is not null);
         if (mention.Field is null && product is null)
@@ -153,7 +162,7 @@ public static partial class MscSource
         var asItComes = groups[0].Concat(groups[1]).Select(f => AsItComes().Match(f)).FirstOrDefault(m => m.Success) is { } given
             && !IsCultured(text) ? given : null;
         var skip = asItComes is null ? 0 : (1 << (int)MscSourceCode.BoneMarrow) | (1 << (int)MscSourceCode.Skin);
-        foreach (var group in groups)
+        foreach (var group in new[] { groups[0], groups[1], groups[2].Where(OneSource) })
         {
             if (TissuesIn(group, skip, "") is { } named)
             {
@@ -195,8 +204,14 @@ public static partial class MscSource
     /// the study gives).
     /// </summary>
     private static IEnumerable<string> Described(string? description) =>
-        Foreground(description).Where(s => (ThisStudy().IsMatch(s) || Procedure().IsMatch(s)) && !SourceList().IsMatch(s)
-            && !OtherWork().IsMatch(s) && FindTissues(s).Select(t => t.Code).Distinct().Count() < 2);
+        Foreground(description).Where(s => (ThisStudy().IsMatch(s) || Procedure().IsMatch(s)) && !OtherWork().IsMatch(s) && OneSource(s));
+
+    /// <summary>
+    /// Whether a sentence may name the study's own tissue: it neither lists where MSCs can come from nor names two
+    /// tissues at once (a list or a comparison, which does not say which the study gives).
+    /// </summary>
+    private static bool OneSource(string sentence) =>
+        !SourceList().IsMatch(sentence) && FindTissues(sentence).Select(t => t.Code).Distinct().Count() < 2;
 
     /// <summary>Whether the record says cells are cultured or expanded anywhere, the detailed description included.</summary>
     private static bool IsCultured(StudyText text) =>
@@ -374,9 +389,13 @@ public static partial class MscSource
     [GeneratedRegex(@"\b(?:studies|trials|reports|publications|experiments)\b|\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:resulted|claimed|shown|demonstrated|reported|proven|suggested|indicated|revealed|documented)\b|\bdata\s+from\b|\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,-]\s*\d+)*\]", RegexOptions.IgnoreCase)]
     private static partial Regex OtherWork();
 
-    /// <summary>What is done with the study's cells, in any tense: obtained, isolated, prepared, given …</summary>
-    [GeneratedRegex(@"\b(?:obtained|isolated|prepared|harvested|collected|aspirated|expanded|cultured|injected|infused|administered|transplanted|implanted|delivered)\b", RegexOptions.IgnoreCase)]
+    /// <summary>What is done with the study's cells, in any tense (obtained, isolated, prepared, given …), or what its product holds.</summary>
+    [GeneratedRegex(@"\b(?:obtained|isolated|prepared|harvested|collected|aspirated|expanded|cultured|injected|infused|administered|transplanted|implanted|delivered|administration|injection|infusion|component|consists?|contains?|composed|comprises?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Procedure();
+
+    /// <summary>A title about collecting, donating or banking tissue or cells, not giving them.</summary>
+    [GeneratedRegex(@"\b(?:collection|procurement|donation|banking)\s+of\s+(?:\w+\s+){0,3}?(?:bone\s+marrow|adipose|fat|tissues?|cells|samples?)\s+(?:from|for)\b|\bcell\s+bank\b|\bdonor\s+protocol\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Collection();
 
     /// <summary>A sentence about where MSCs can come from in general ("can be isolated from bone marrow, adipose …").</summary>
     [GeneratedRegex(@"\b(?:can|could|may|might)\s+be\s+(?:\w+\s+)?(?:isolated|obtained|derived|found|harvested|extracted|collected|expanded|sourced)\b|\b(?:various|different|many|several|multiple|other|numerous)\s+(?:\w+\s+)?(?:tissues|sources|organs)\b|\bsuch\s+as\b", RegexOptions.IgnoreCase)]
@@ -386,7 +405,7 @@ public static partial class MscSource
     /// Cells given as they come: a bone marrow concentrate ("bone marrow aspirate concentrate", BMAC, BMC, "concentrated …
     /// MSCs"), a bone marrow aspirate, cells said to be unprocessed, uncultured or non-cultured.
     /// </summary>
-    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bnon[\s-]?cultured\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultured\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsItComes();
 
     /// <summary>Culture or expansion named ("culture-expanded", "ex vivo", "passage 3"), not denied ("non-cultured").</summary>
@@ -425,14 +444,14 @@ public static partial class MscSource
     /// Words after a tissue that make it the target of the treatment, not the cells' source, or the source of other
     /// cells: mononuclear cells (BM-MNC, cord blood MNC) are not MSCs.
     /// </summary>
-    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering)\b|^[\s-]*(?:-?derived[\s-]+)?(?>mononuclear(?:[\s-]+cells?)?|MNCs?)\b(?![\s-]*(?:-?derived|expanded|cultured|isolated))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering|differentiation|direction|lineage|niches?)\b|^[\s-]*(?:-?derived[\s-]+)?(?>mononuclear(?:[\s-]+cells?)?|MNCs?)\b(?![\s-]*(?:-?derived|expanded|cultured|isolated))", RegexOptions.IgnoreCase)]
     private static partial Regex Target();
 
     /// <summary>
     /// Words after a tissue that make it a graft given as such, not the MSCs' source: a bone marrow or cord blood
     /// transplant, a cord blood unit, a fat graft, a periosteal flap.
     /// </summary>
-    [GeneratedRegex(@"^[\s-]*(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Graft();
 
     [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
@@ -450,7 +469,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
-    [GeneratedRegex(@"\bplacenta|\bdecidua|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bplacenta|\bdecidual?\b|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Placenta();
 
     [GeneratedRegex(@"\bamnio(?:n|tic)\b|\bAM[\s-]?MSCs?\b|\bAF[\s-]?MSCs?\b|(?-i:\bh(?:AM|AF)[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]

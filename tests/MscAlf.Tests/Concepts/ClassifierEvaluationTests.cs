@@ -133,8 +133,8 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(SecondBlind, 20, 9, 123, 127)]
     [InlineData(ThirdBlind, 13, 6, 130, 131)]
     [InlineData(FullRecords, 0, 0, 97, 100)]
-    [InlineData(FullRecords2, 1, 0, 139, 149)]
-    [InlineData(FullRecords3, 2, 0, 135, 148)]
+    [InlineData(FullRecords2, 1, 0, 141, 149)]
+    [InlineData(FullRecords3, 2, 0, 140, 148)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -187,28 +187,33 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WhenSecondSetOfFullRegistryRecords_Agrees139Of150OnSourceAnd148Of150OnLiver()
+    public void Evaluate_WhenSecondSetOfFullRegistryRecords_Agrees141Of150OnSourceAnd148Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(FullRecords2));
         // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 129 (drawn before the
         // fifth session's rules were written, labelled blind by two helpers, scored once after those rules were committed);
         // 139 after the rules made on seeing its disagreements (oral mucosa only as a source; description sentences saying
         // what is done with the cells, not naming two tissues; marrow or skin given without culture; SVF, micro-fragmented
-        // adipose tissue and Lipogems as adipose; cells expanded from a tissue), measured on the third full-record set.
+        // adipose tissue and Lipogems as adipose; cells expanded from a tissue), measured on the third full-record set; 141
+        // after those made on seeing the third set's (below).
         Assert.Equal((150, 150), (liver.Count, source.Count));
         Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(139, source.Count(p => p.Truth == p.Got));
+        Assert.Equal(141, source.Count(p => p.Truth == p.Got));
     }
 
     [Fact]
-    public void Evaluate_WhenThirdSetOfFullRegistryRecords_Agrees135Of150OnSourceAnd147Of150OnLiver()
+    public void Evaluate_WhenThirdSetOfFullRegistryRecords_Agrees140Of150OnSourceAnd147Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(FullRecords3));
         // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 135 (labelled blind
-        // by two helpers while the rules made on the second set's disagreements were committed; scored once after).
+        // by two helpers while the rules made on the second set's disagreements were committed; scored once after); 140
+        // after rules made on seeing its disagreements (summary sentences listing sources or naming two tissues; Ficoll;
+        // product definitions and nouns of giving in the description; titles about collecting or banking tissue;
+        // observational summaries; "decidual direction"; a tissue's abbreviation in brackets before a target word),
+        // measured on the fourth full-record set.
         Assert.Equal((150, 150), (liver.Count, source.Count));
         Assert.Equal(147, liver.Count(p => p.Truth == p.Got));
-        Assert.Equal(135, source.Count(p => p.Truth == p.Got));
+        Assert.Equal(140, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Cord blood unit expanded ex vivo with umbilical cord MSCs", MscSourceCode.UmbilicalCord)]
     [InlineData("Umbilical cord blood cells expanded with mesenchymal precursor cells", MscSourceCode.Unspecified)]
     [InlineData("Mesenchymal stromal cells for the treatment of oral mucosa lesions", MscSourceCode.Unspecified)]
+    [InlineData("MSCs for graft failure after allogeneic bone marrow (BM) transplantation", MscSourceCode.Unspecified)]
+    [InlineData("Mesenchymal stem cells capable of differentiation in the endometrial-decidual direction", MscSourceCode.Unspecified)]
+    [InlineData("Decidual stromal cells for acute GVHD", MscSourceCode.Placenta)]
     public void Classify_WhenATissueIsAGraftGivenAsSuch_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -109,6 +112,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Biological: KIT BMAC AND at-SVF", "", MscSourceCode.Adipose)]
     [InlineData("Procedure: autologous bone marrow aspirate injected into the joint, mesenchymal cells included", "", MscSourceCode.NotApplicable)]
     [InlineData("Procedure: non cultured dermal mesenchymal cells", "", MscSourceCode.NotApplicable)]
+    [InlineData("Procedure: mesenchymal stem cells derived from iliac bone marrow after centrifuge with Ficoll", "", MscSourceCode.NotApplicable)]
     [InlineData("Biological: MSCs derived from bone marrow aspirates of a healthy donor", "", MscSourceCode.BoneMarrow)]
     [InlineData("Biological: bone marrow aspirate; mesenchymal stem cells", "MSCs are culture-expanded.", MscSourceCode.BoneMarrow)]
     public void Classify_WhenMarrowOrSkinIsGivenWithoutCulture_DoesNotReadItAsMscs(string intervention, string summary, MscSourceCode expected) =>
@@ -127,12 +131,38 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("MSC preparation from the bone marrow of the iliac crest was injected in the ovaries.", MscSourceCode.BoneMarrow)]
     [InlineData("AMSCs were obtained from adipose tissue 24 hours before the procedure.", MscSourceCode.Adipose)]
     [InlineData("MSCs derived from bone marrow or adipose tissue are injected in patients.", MscSourceCode.Unspecified)]
+    [InlineData("The main component of CS20AT04 is bone marrow-derived mesenchymal stem cells.", MscSourceCode.BoneMarrow)]
+    [InlineData("Local administration of autologous adipose-derived stromal cells.", MscSourceCode.Adipose)]
     public void Classify_WhenOnlyTheDetailedDescriptionNamesATissue_TakesItFromSentencesAboutTheStudy(string description, MscSourceCode expected)
     {
         var result = MscSource.Classify(new StudyText { Interventions = ["Biological: mesenchymal stem cells"], Description = description });
         Assert.Equal(expected, result.Value);
         Assert.True(expected == MscSourceCode.Unspecified || result.Evidence!.StartsWith("detailed description: ", StringComparison.Ordinal), result.Evidence);
     }
+
+    [Theory]
+    [InlineData("MSCs can be obtained from bone marrow donation. Patients will receive MSCs.", MscSourceCode.Unspecified)]
+    [InlineData("Patients receive bone marrow mononuclear cells and mesenchymal stem cells from adipose tissue.", MscSourceCode.Adipose)]
+    [InlineData("Patients receive mesenchymal stem cells from bone marrow or from adipose tissue.", MscSourceCode.Unspecified)]
+    [InlineData("Patients receive mesenchymal stem cells from adipose tissue.", MscSourceCode.Adipose)]
+    public void Classify_WhenASummarySentenceListsSourcesOrNamesTwoTissues_DoesNotTakeATissueFromIt(string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = "Mesenchymal stem cells in critical limb ischaemia", Summary = summary }).Value);
+
+    [Theory]
+    [InlineData("Collection of Bone Marrow From Healthy Volunteers for the Production of Bone Marrow Stromal Cell Products")]
+    [InlineData("University of Wisconsin hMSC Cell Bank: Bone Marrow Donor Protocol")]
+    [InlineData("Procurement of Tissue Samples for Mesenchymal Stem Cell Research")]
+    public void Classify_WhenTheTitleIsAboutCollectingOrBankingTissue_IsNotApplicable(string title) =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title }).Value);
+
+    [Theory]
+    [InlineData("Mesenchymal stem cells are used in therapy and are safe. We culture Wharton's jelly samples.", MscSourceCode.NotApplicable)]
+    [InlineData("Patients who received mesenchymal stem cell therapy are followed for five years.", MscSourceCode.Unspecified)]
+    public void Classify_WhenAnObservationalSummarySaysMscsAreGiven_CountsOnlySentencesAboutItsParticipants(string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText
+        {
+            StudyType = "OBSERVATIONAL", Title = "Mesenchymal stem cell culture", Summary = summary,
+        }).Value);
 
     [Fact]
     public void Classify_WhenTheInterventionsNameATissue_DoesNotReadTheDetailedDescription() =>
