@@ -21,11 +21,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
     /// was scored; the records the product list cites were left out of its draw), and a set of full registry records (the
     /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads),
-    /// and a second and a third such set drawn from the same pool.
+    /// and a second, third and fourth such set drawn from the same pool.
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
         SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records",
-        FullRecords2 = "evaluation-full-records-2", FullRecords3 = "evaluation-full-records-3";
+        FullRecords2 = "evaluation-full-records-2", FullRecords3 = "evaluation-full-records-3",
+        FullRecords4 = "evaluation-full-records-4";
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -33,7 +34,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     internal static IReadOnlyList<Labelled> Load(string set = First)
     {
-        if (set is FullRecords or FullRecords2 or FullRecords3)
+        if (set is FullRecords or FullRecords2 or FullRecords3 or FullRecords4)
         {
             var records = Studies(Path.Combine(Folder(set), "registry_studies.json")).ToDictionary(s => s.NctId);
             return Labels(set, ("source", ["registry_studies.json"]), records);
@@ -135,6 +136,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords, 0, 0, 97, 100)]
     [InlineData(FullRecords2, 1, 0, 141, 149)]
     [InlineData(FullRecords3, 2, 0, 140, 148)]
+    [InlineData(FullRecords4, 4, 1, 133, 145)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -214,6 +216,18 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         Assert.Equal((150, 150), (liver.Count, source.Count));
         Assert.Equal(147, liver.Count(p => p.Truth == p.Got));
         Assert.Equal(140, source.Count(p => p.Truth == p.Got));
+    }
+
+    [Fact]
+    public void Evaluate_WhenFourthSetOfFullRegistryRecords_Agrees134Of149OnSourceAnd146Of150OnLiver()
+    {
+        var (liver, source) = Evaluate(Load(FullRecords4));
+        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 134 (labelled blind
+        // by two helpers while the rules made on the third set's disagreements were committed; scored once after; no rule
+        // was made on reading it).
+        Assert.Equal((150, 149), (liver.Count, source.Count));
+        Assert.Equal(146, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(134, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>
