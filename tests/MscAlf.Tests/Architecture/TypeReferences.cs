@@ -118,7 +118,10 @@ internal static class TypeReferences
                     found.AddRange(names.Of(MetadataTokens.EntityHandle(il.ReadInt32())));
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    // The count first: in "il.Offset += 4 * il.ReadInt32()" the offset is taken before the count is read,
+                    // so the jump fell four bytes short and the next operand was misread (seen on a generated regex).
+                    var targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
                 case OperandType.InlineI8 or OperandType.InlineR:
                     il.Offset += 8;
