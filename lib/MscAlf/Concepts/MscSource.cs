@@ -17,11 +17,12 @@ namespace MscAlf.Concepts;
 /// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
 /// about previous studies, animal or in-vitro work) and, for the tissue, without sentences that list where MSCs can come
-/// from or name two tissues at once. The first group that names a tissue decides; a tissue named only
-/// in the background never does. When none of them names a tissue, a full record's detailed description may: only its
-/// sentences about the study itself ("will", "we", the participants), about what is done with the cells (obtained,
-/// isolated, injected, their administration …) or about what the product holds ("the main component of … is"), and not those about background, other studies or trials, cited work, the tissues MSCs can come
-/// from in general, or two tissues at once (a list or a comparison).</para>
+/// from or name two tissues at once. The first group that names a tissue decides; a tissue named only in the background
+/// never does. When none of them names a tissue, a full record's detailed description may: only its sentences about the
+/// study itself ("will", "we", the participants), about what is done with the cells (obtained, isolated, injected, their
+/// administration …) or about what the product holds ("the main component of … is"), and not those about background,
+/// other studies or trials, cited work, the tissues MSCs can come from in general, or two tissues at once (a list or a
+/// comparison).</para>
 /// <para>A tissue counts when it is written as an MSC abbreviation (UC-MSC, BM-MSC, WJ-MSC, ADSC, …), appears within
 /// 120 characters of an MSC term (mesenchymal, MSC, stromal cells, exosome, extracellular vesicle, secretome) in the
 /// same field, names its own stem or stromal cells where that tissue's cultured cells are MSCs ("adipose-derived stem
@@ -44,9 +45,8 @@ namespace MscAlf.Concepts;
 /// <para>Marrow or skin given as it comes is not MSCs, whatever the record calls it: when the interventions, arms or titles
 /// name a bone marrow concentrate (BMAC, BMC, "concentrated … MSCs"), a bone marrow aspirate given as such (not "MSCs
 /// derived from bone marrow aspirates"), cells separated on Ficoll, or cells said to be unprocessed, uncultured or
-/// non-cultured, and no part of the
-/// record names culture or expansion, bone marrow and skin are not MSC sources, and a record that names no other tissue
-/// is <c>not_applicable</c>.</para>
+/// non-cultured, and no part of the record names culture or expansion, bone marrow and skin are not MSC sources, and a
+/// record that names no other tissue is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
 /// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
 /// interventions as them: otherwise the summary is about MSCs measured, studied or compared (a full registry record's
@@ -159,32 +159,40 @@ public static partial class MscSource
     {
         // Marrow or skin given as it comes (a concentrate, an aspirate, cells said to be unprocessed or non-cultured) is not
         // MSCs, whatever the record calls it, unless the record names culture somewhere.
+        string? description = null; // folded once, and only if read: most records never need it
+        string? Description() => description ??= text.Description is null ? null : TextFold.Fold(text.Description);
         var asItComes = groups[0].Concat(groups[1]).Select(f => AsItComes().Match(f)).FirstOrDefault(m => m.Success) is { } given
-            && !IsCultured(text) ? given : null;
+            && !IsCultured(text, Description()) ? given : null;
         var skip = asItComes is null ? 0 : (1 << (int)MscSourceCode.BoneMarrow) | (1 << (int)MscSourceCode.Skin);
-        foreach (var group in new[] { groups[0], groups[1], groups[2].Where(OneSource) })
+        // The summary's sentences, like the description's, leave out lists of sources and sentences naming two tissues.
+        if ((TissuesIn(groups[0], skip, "", false) ?? TissuesIn(groups[1], skip, "", false)
+                ?? TissuesIn(groups[2].Where(s => !SourceList().IsMatch(s)), skip, "", true)) is { } named)
         {
-            if (TissuesIn(group, skip, "") is { } named)
-            {
-                return named;
-            }
+            return named;
         }
-        return TissuesIn(Described(text.Description), skip, "detailed description: ")
+        return TissuesIn(Described(Description()), skip, "detailed description: ", true)
             ?? (asItComes is null ? null : new(MscSourceCode.NotApplicable, "marrow or skin cells given without culture, none named: " + asItComes.Value));
     }
 
     /// <summary>
     /// The distinct tissues that <paramref name="fields"/> name for MSCs, leaving out the codes in the bit mask
-    /// <paramref name="skip"/>: one tissue, or <c>mixed</c>, with the evidence of each first mention; null when none.
+    /// <paramref name="skip"/> and, when <paramref name="oneEach"/>, every field that names two tissues (a list or a
+    /// comparison, which does not say which the study gives): one tissue, or <c>mixed</c>, with the evidence of each first
+    /// mention; null when none.
     /// </summary>
-    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where)
+    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where, bool oneEach)
     {
         // The distinct tissues as bits, in plain loops: LINQ over the (code, evidence) pairs would be compiled at run
         // time (measured: docs/performance.md).
         var (found, first, evidence) = (skip, MscSourceCode.Unspecified, new List<string>());
         foreach (var field in fields)
         {
-            foreach (var (code, snippet) in FindTissues(field))
+            var named = FindTissues(field).ToList();
+            if (oneEach && named.Exists(t => t.Code != named[0].Code))
+            {
+                continue;
+            }
+            foreach (var (code, snippet) in named)
             {
                 if ((found & (1 << (int)code)) == 0)
                 {
@@ -198,24 +206,16 @@ public static partial class MscSource
     }
 
     /// <summary>
-    /// The sentences of a detailed description that may name the tissue of the study's own MSCs: tied to the study
-    /// ("will", "we", the participants) or saying what is done with the cells, and not background, other work, a list of
-    /// the tissues MSCs can come from, or a sentence naming two tissues (a list or a comparison, which does not say which
-    /// the study gives).
+    /// The sentences of a folded detailed description that may name the tissue of the study's own MSCs: tied to the study
+    /// ("will", "we", the participants) or saying what is done with the cells, and not background, other work or a list of
+    /// the tissues MSCs can come from (sentences naming two tissues are left out where they are read).
     /// </summary>
     private static IEnumerable<string> Described(string? description) =>
-        Foreground(description).Where(s => (ThisStudy().IsMatch(s) || Procedure().IsMatch(s)) && !OtherWork().IsMatch(s) && OneSource(s));
+        Foreground(description).Where(s => (ThisStudy().IsMatch(s) || Procedure().IsMatch(s)) && !OtherWork().IsMatch(s) && !SourceList().IsMatch(s));
 
-    /// <summary>
-    /// Whether a sentence may name the study's own tissue: it neither lists where MSCs can come from nor names two
-    /// tissues at once (a list or a comparison, which does not say which the study gives).
-    /// </summary>
-    private static bool OneSource(string sentence) =>
-        !SourceList().IsMatch(sentence) && FindTissues(sentence).Select(t => t.Code).Distinct().Count() < 2;
-
-    /// <summary>Whether the record says cells are cultured or expanded anywhere, the detailed description included.</summary>
-    private static bool IsCultured(StudyText text) =>
-        text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Append(text.Description ?? "")
+    /// <summary>Whether the record says cells are cultured or expanded anywhere, its folded detailed description included.</summary>
+    private static bool IsCultured(StudyText text, string? description) =>
+        text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Append(description ?? "")
             .Any(f => Cultured().IsMatch(f));
 
     /// <summary>

@@ -27,13 +27,16 @@ public sealed record StudyText
     /// <summary>The two titles that are present.</summary>
     internal IEnumerable<string> Titles => new[] { Title, OfficialTitle }.OfType<string>();
 
-    /// <summary>The same text with every field folded (<see cref="TextFold.Fold"/>).</summary>
+    /// <summary>
+    /// The same text with every field folded (<see cref="TextFold.Fold"/>) but the detailed description, which is long and
+    /// rarely read: its reader folds it.
+    /// </summary>
     internal StudyText Folded() => new()
     {
         Title = Title is null ? null : TextFold.Fold(Title),
         OfficialTitle = OfficialTitle is null ? null : TextFold.Fold(OfficialTitle),
         Summary = Summary is null ? null : TextFold.Fold(Summary),
-        Description = Description is null ? null : TextFold.Fold(Description),
+        Description = Description,
         Conditions = [.. Conditions.Select(TextFold.Fold)],
         Interventions = [.. Interventions.Select(TextFold.Fold)],
         Arms = [.. Arms.Select(TextFold.Fold)],
