@@ -53,7 +53,10 @@ public sealed record ConditionClass(Condition Category, CirrhosisSubtype? Subtyp
 /// liver condition. Each pattern is looked for in every field; the record takes the first category found in
 /// precedence order (acute liver failure, acute-on-chronic liver failure, liver failure unspecified, cirrhosis,
 /// fibrosis, liver transplantation, other liver). So a record listing several conditions counts once, under the
-/// most acute failure it names, then cirrhosis over fibrosis, and so on.</para>
+/// most acute failure it names, then cirrhosis over fibrosis, and so on. In the summary, "other liver" needs a named liver
+/// disease (hepatitis, cholangitis, cholestasis, NAFLD or NASH, portal hypertension, biliary atresia, hepatocellular
+/// carcinoma, "liver disease", "liver injury" …): the word "liver" or "hepatic" alone there is most often a liver
+/// function test, a drug's metabolism or an organ graft-versus-host disease can reach, not the condition studied.</para>
 /// <para>Cirrhosis of the kidney ("renal cirrhosis") and fibrosis of other organs are not liver conditions;
 /// "fibrosis" counts only next to liver or hepatic. The cirrhosis subtype is the first found of biliary,
 /// alcoholic, HBV, HCV, decompensated in the same fields, else unspecified.</para>
@@ -93,6 +96,17 @@ public static partial class ConditionCategory
         (Condition.OtherLiver, OtherLiverPattern()),
     ];
 
+    /// <summary>
+    /// The rules for a summary, read only when the conditions and titles name no liver condition: a summary names the
+    /// liver for many reasons (liver function tests, a drug "metabolized in the liver", GVHD of the skin and liver), so
+    /// there only a named liver disease counts, not the word "liver" or "hepatic" alone.
+    /// </summary>
+    private static readonly (Condition Category, Regex Pattern)[] SummaryRules =
+    [
+        .. Rules.Where(r => r.Category != Condition.OtherLiver),
+        (Condition.OtherLiver, LiverDisease()),
+    ];
+
     private static readonly (CirrhosisSubtype Subtype, Regex Pattern)[] SubtypeRules =
     [
         (CirrhosisSubtype.Biliary, BiliarySubtype()),
@@ -109,16 +123,16 @@ public static partial class ConditionCategory
         text = text.Folded();
         var primary = text.Conditions.Concat(text.Titles).ToList();
         var summary = new[] { text.Summary }.OfType<string>().ToList();
-        return Find(primary) ?? Find(summary) ?? new(new ConditionClass(Condition.NotLiver, null), null);
+        return Find(primary, Rules) ?? Find(summary, SummaryRules) ?? new(new ConditionClass(Condition.NotLiver, null), null);
     }
 
-    private static Classified<ConditionClass>? Find(List<string> fields)
+    private static Classified<ConditionClass>? Find(List<string> fields, (Condition Category, Regex Pattern)[] rules)
     {
         if (!fields.Any(f => AnyLiverWord().IsMatch(f)))
         {
             return null; // every rule below needs one of these words: one scan instead of seven
         }
-        foreach (var (category, pattern) in Rules)
+        foreach (var (category, pattern) in rules)
         {
             foreach (var field in fields)
             {
@@ -158,6 +172,9 @@ public static partial class ConditionCategory
 
     [GeneratedRegex(@"\bliver\b|\bhepat|\bbiliary\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherLiverPattern();
+
+    [GeneratedRegex(@"\bhepatitis\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b|\bbiliary\s+atresia\b|\b(?:liver|hepatic)\s+(?:diseases?|cancers?|tumou?rs?|injury)\b|\bhepatocellular\b|\bhepatoblastoma\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LiverDisease();
 
     [GeneratedRegex(@"liver|hepat|cirrho|fibrosis|biliar|cholang|cholesta|wilson|NAFLD|NASH|steatohepat|portal|fulminant|ESLD|ALF|ACLF|end[\s-]+stage|acute[\s-]+on[\s-]+chronic", RegexOptions.IgnoreCase)]
     private static partial Regex AnyLiverWord();

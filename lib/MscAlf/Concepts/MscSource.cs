@@ -30,7 +30,9 @@ namespace MscAlf.Concepts;
 /// "marrow stromal cells"), or is where the cells are taken from ("obtained from the bone marrow", "bone marrow
 /// harvest") in a record that names MSCs. Abbreviations may start with <c>h</c> for human (hUC-MSC, hADSC, hBMSC …).
 /// A tissue followed by regeneration, repair, reconstruction, defect, failure or engineering is what is treated, not the
-/// source, and does not count; nor does a tissue named as the source of mononuclear cells (BM-MNC), which are not MSCs,
+/// source, and does not count; nor do a tissue's own progenitors ("rescue of bone marrow progenitors"), nor a tissue
+/// named as the source of mononuclear cells (BM-MNC), which are not MSCs, unless the MSCs are named with them ("bone
+/// marrow-derived mononuclear cells and mesenchymal stem cells"),
 /// any tissue in an intervention that gives mononuclear cells and no MSCs, or a tissue given as a graft (a bone marrow or
 /// cord blood transplant, a cord blood unit, a fat graft, a periosteal flap) unless the tissue is written onto the MSC
 /// term ("HUC-MSC transplantation"). Wharton's jelly is umbilical cord; cord blood is its own tissue ("umbilical cord
@@ -40,12 +42,17 @@ namespace MscAlf.Concepts;
 /// expanded") name their source. "Menstrual" names a tissue only as menstrual blood or its cells; oral mucosa (only when
 /// written onto the MSC term or as where the cells are taken from: "treatment of oral mucosa" is a site) and gingival
 /// MSCs are <c>other</c>; a fat biopsy, fat tissue or liposuction is adipose, and stromal vascular fraction (SVF, at-SVF),
-/// micro-fragmented adipose tissue and Lipogems are adipose MSC preparations, as the labelling rules count them. Two or
-/// more distinct tissues in the deciding group give <c>mixed</c>.</para>
+/// micro-fragmented adipose tissue and Lipogems are adipose MSC preparations, as the labelling rules count them. An
+/// amniotic membrane is a carrier or a graft, not a source, unless written onto the MSC term ("amniotic
+/// membrane-derived MSCs") or named as where the cells are taken from. ABCB5 names MSCs only as "ABCB5-positive … cells"
+/// (not as a tumour marker) and names no tissue. Two or more distinct tissues in the deciding group give
+/// <c>mixed</c>. Autologous MSCs whose tissue no field names are adipose when a sentence about the study (not other work)
+/// takes fat from the participants ("take fat biopsy", liposuction), the only tissue collected for the cells.</para>
 /// <para>Marrow or skin given as it comes is not MSCs, whatever the record calls it: when the interventions, arms or titles
 /// name a bone marrow concentrate (BMAC, BMC, "concentrated … MSCs"), a bone marrow aspirate given as such (not "MSCs
 /// derived from bone marrow aspirates"), cells separated on Ficoll, or cells said to be unprocessed, uncultured or
-/// non-cultured, and no part of the record names culture or expansion, bone marrow and skin are not MSC sources, and a
+/// non-cultured, and no part of the record names culture or expansion (a sterility or "BMAC culture" of the product is a
+/// test, not cell culture), bone marrow and skin are not MSC sources, and a
 /// record that names no other tissue is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
 /// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
@@ -121,7 +128,7 @@ public static partial class MscSource
         // An observational study's interventions are what its participants were exposed to: a listed MSC product there was
         // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
         var (product, productGroup) = ProductIn(groups, text.Summary);
-        if (IsObservational(text.StudyType) && !(product is not null && productGroup == 0)
+        if (IsObservational(text.StudyType) && !(product is not null && productGroup == 0) && !groups[0].Any(f => Dose().IsMatch(f) && MscMention(f) is not null)
             && !searched.SelectMany((g, i) => g.Where(f => i < 2 || ThisStudy().IsMatch(f))).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
             return new(MscSourceCode.NotApplicable, "observational study that names no MSCs given (transplanted, infused, injected …) and no MSC product as its intervention");
@@ -171,7 +178,23 @@ public static partial class MscSource
             return named;
         }
         return TissuesIn(Described(Description()), skip, "detailed description: ", true)
+            ?? FatTakenForOwnCells(text, groups[2], Description())
             ?? (asItComes is null ? null : new(MscSourceCode.NotApplicable, "marrow or skin cells given without culture, none named: " + asItComes.Value));
+    }
+
+    /// <summary>
+    /// Adipose for autologous MSCs when no field names their tissue but a sentence about the study's own participants
+    /// takes fat from them ("take fat biopsy", liposuction): the only tissue the study collects for its own cells.
+    /// </summary>
+    private static Classified<MscSourceCode>? FatTakenForOwnCells(StudyText text, IEnumerable<string> summary, string? description)
+    {
+        if (!text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Any(f => Autologous().IsMatch(f)))
+        {
+            return null;
+        }
+        var taken = summary.Concat(Foreground(description)).Where(s => !OtherWork().IsMatch(s))
+            .Select(s => FatHarvest().Match(s)).FirstOrDefault(m => m.Success);
+        return taken is null ? null : new(MscSourceCode.Adipose, "autologous MSCs, and fat taken from the participants: " + taken.Value);
     }
 
     /// <summary>
@@ -372,14 +395,14 @@ public static partial class MscSource
     [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5|svf|micro-?f|lipogems", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
-    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:[\w-]+\s+){0,5}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
 
     /// <summary>
     /// Words that tie a sentence of a detailed description to the study itself (what will be done, to whom, by whom), not
     /// to MSCs in general: "will", "we", "this study", the participants, the study product.
     /// </summary>
-    [GeneratedRegex(@"\bwill\b|\bwe\b|\bthis\s+(?:\w+\s+)?(?:study|trial|protocol|project)\b|\b(?:patients|participants|subjects|volunteers|recipients)\b|\b(?:study|investigational)\s+(?:drug|product|treatment|intervention|cells)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwill\b|\bwe\b|\b(?:this|present|current)\s+(?:\w+\s+)?(?:study|trial|protocol|project)\b|\b(?:patients|participants|subjects|volunteers|recipients)\b|\b(?:study|investigational)\s+(?:drug|product|treatment|intervention|cells)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThisStudy();
 
     /// <summary>
@@ -405,11 +428,11 @@ public static partial class MscSource
     /// Cells given as they come: a bone marrow concentrate ("bone marrow aspirate concentrate", BMAC, BMC, "concentrated …
     /// MSCs"), a bone marrow aspirate, cells said to be unprocessed, uncultured or non-cultured.
     /// </summary>
-    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultured\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultur(?:ed|e[\s-]+expanded)\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsItComes();
 
     /// <summary>Culture or expansion named ("culture-expanded", "ex vivo", "passage 3"), not denied ("non-cultured").</summary>
-    [GeneratedRegex(@"(?<!\b(?:non|un)[\s-]?|\bnot\s+(?:be\s+)?|\bwithout\s+(?:\w+\s+)?)\bcultur\w*|\bexpan(?:ded|sion)\b(?![\s-]+access)|\bpassages?\b|\bex[\s-]+vivo\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\b(?:non|un)[\s-]?|\bnot\s+(?:be\s+)?|\bwithout\s+(?:\w+\s+)?|\b(?:BMA?C|sterility|bacterial|microbial|fungal|blood)[\s-]+)\bcultur\w*|(?<!\bnon[\s-]?culture[\s-]+)\bexpan(?:ded|sion)\b(?![\s-]+access)|\bpassages?\b|\bex[\s-]+vivo\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cultured();
 
     /// <summary>What may stand between a tissue and the MSC term it is written onto: "-derived", "(UCB)", one word.</summary>
@@ -418,6 +441,16 @@ public static partial class MscSource
 
     [GeneratedRegex(@"\bmononuclear\b|\bMNCs?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Mononuclear();
+
+    /// <summary>A dose of cells ("1x10e7 cells/mL", "2 million cells/kg", "low dose group"): what was given, not a sample.</summary>
+    [GeneratedRegex(@"\bdoses?\b|\bcells?\s*/\s*(?:kg|ml)\b|\b\d+(?:[.,]\d+)?\s*(?:x|×|\*)\s*10", RegexOptions.IgnoreCase)]
+    private static partial Regex Dose();
+
+    [GeneratedRegex(@"\bautologous\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Autologous();
+
+    [GeneratedRegex(@"\b(?:fat|adipose(?:[\s-]+tissue)?)[\s-]+(?:biops\w*|harvest\w*|aspirat\w*)|\bliposuction\b|\blipoaspirat\w*", RegexOptions.IgnoreCase)]
+    private static partial Regex FatHarvest();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceBreak();
@@ -444,17 +477,17 @@ public static partial class MscSource
     /// Words after a tissue that make it the target of the treatment, not the cells' source, or the source of other
     /// cells: mononuclear cells (BM-MNC, cord blood MNC) are not MSCs.
     /// </summary>
-    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering|differentiation|direction|lineage|niches?)\b|^[\s-]*(?:-?derived[\s-]+)?(?>mononuclear(?:[\s-]+cells?)?|MNCs?)\b(?![\s-]*(?:-?derived|expanded|cultured|isolated))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:regeneration|repair|reconstruction|defects?|failure|engineering|differentiation|direction|lineage|niches?)\b|^[\s-]*(?:-?derived[\s-]+)?(?>mononuclear(?:[\s-]+cells?)?|MNCs?)\b(?![\s-]*(?:-?derived|expanded|cultured|isolated))(?![\s-]*(?:\(\w+\)[\s-]*)?(?:and|plus|with|&)[\s-]+(?:mesenchymal[\s-]+(?:stem|stromal)[\s-]+cells?|MSCs?)\b(?![\s-]+(?:\(\w+\)[\s-]+)?(?:(?:derived|obtained|isolated)[\s-]+)?from\b))|^[\s-]*(?:(?:endothelial|h(?:a)?ematopoietic)[\s-]+)?progenitors\b", RegexOptions.IgnoreCase)]
     private static partial Regex Target();
 
     /// <summary>
     /// Words after a tissue that make it a graft given as such, not the MSCs' source: a bone marrow or cord blood
     /// transplant, a cord blood unit, a fat graft, a periosteal flap.
     /// </summary>
-    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?|injections?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Graft();
 
-    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5(?![\s-]*(?:positive|\+)?[\s-]*limbal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
@@ -463,16 +496,16 @@ public static partial class MscSource
     [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bh?UMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
     private static partial Regex UmbilicalCord();
 
-    [GeneratedRegex(@"\bbone[\s-]+marrow\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbone[\s-]+marrows?\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*|pads?)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
-    [GeneratedRegex(@"\bplacenta|\bdecidual?\b|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\bumbilical[\s-]+cord[\s-]*/[\s-]*)\bplacenta|\bdecidual?\b|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Placenta();
 
-    [GeneratedRegex(@"\bamnio(?:n|tic)\b|\bAM[\s-]?MSCs?\b|\bAF[\s-]?MSCs?\b|(?-i:\bh(?:AM|AF)[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bamnio(?:n|tic)\b(?![\s-]+membranes?\b(?![\s-]*(?:\(\w+\)[\s-]*)?(?:-?derived|mesenchymal|MSCs?|stem|stromal|epithelial)))|(?<=\bfrom\s+(?:the\s+)?(?:human\s+)?)amnio(?:n|tic)[\s-]+membranes?\b|\bAM[\s-]?MSCs?\b|\bAF[\s-]?MSCs?\b|(?-i:\bh(?:AM|AF)[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Amniotic();
 
     [GeneratedRegex(@"\bmenstrual[\s-]+(?:blood|fluid|derived|stem|stromal|mesenchymal)\b|\bendometrial\s+regenerative\b", RegexOptions.IgnoreCase)]
@@ -481,7 +514,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bdental[\s-]+pulp\b|\bDPSCs?\b|(?-i:\bhDPSCs?\b)|\bdeciduous\s+teeth\b|\bexfoliated\s+deciduous\b", RegexOptions.IgnoreCase)]
     private static partial Regex DentalPulp();
 
-    [GeneratedRegex(@"\bABCB5\b|\bdermal\b|\bdermis\b|\bskin[\s-]+derived\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdermal\b|\bdermis\b|\bskin[\s-]+derived\b", RegexOptions.IgnoreCase)]
     private static partial Regex Skin();
 
     [GeneratedRegex(@"\biPSCs?\b|\biPS[\s-]+cells?\b|\binduced\s+pluripotent\b", RegexOptions.IgnoreCase)]

@@ -55,6 +55,17 @@ public sealed class ConditionCategoryTests
     public void Classify_WhenOnlyTheSummaryIsInformative_ReadsIt() =>
         Assert.Equal(Condition.AcuteOnChronicLiverFailure, Of(["Stem Cells"], "A cell therapy study", "Patients with acute-on-chronic liver failure receive MSCs.").Category);
 
+    [Theory]
+    [InlineData("Safety is followed with blood counts, liver enzymes and renal tests.", Condition.NotLiver)]
+    [InlineData("The drug is metabolized in the liver.", Condition.NotLiver)]
+    [InlineData("Chronic GVHD with skin and/or liver damage after HSCT.", Condition.NotLiver)]
+    [InlineData("Patients with chronic hepatitis B receive MSCs.", Condition.OtherLiver)]
+    [InlineData("CAR-T cells for GPC3-positive hepatocellular carcinoma.", Condition.OtherLiver)]
+    [InlineData("MSCs for drug-induced liver injury.", Condition.OtherLiver)]
+    [InlineData("Patients with decompensated cirrhosis receive MSCs.", Condition.Cirrhosis)]
+    public void Classify_WhenOnlyTheSummaryNamesTheLiver_NeedsANamedLiverDisease(string summary, Condition expected) =>
+        Assert.Equal(expected, Of(["Stem Cells"], "A cell therapy study", summary).Category);
+
     [Fact]
     public void Classify_WhenNothingLiverRelated_FallsThroughToNotLiverWithoutEvidence()
     {

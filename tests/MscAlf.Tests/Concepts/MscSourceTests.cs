@@ -26,7 +26,8 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Human amniotic mesenchymal stem cells (hAMSCs)", MscSourceCode.Amniotic)]
     [InlineData("Menstrual blood-derived mesenchymal stem cells", MscSourceCode.MenstrualBlood)]
     [InlineData("Stem cells from dental pulp (DPSCs), mesenchymal", MscSourceCode.DentalPulp)]
-    [InlineData("Allogeneic ABCB5-positive mesenchymal stromal cells", MscSourceCode.Skin)]
+    [InlineData("Allogeneic ABCB5-positive mesenchymal stromal cells", MscSourceCode.Unspecified)]
+    [InlineData("Allogeneic ABCB5-positive dermal mesenchymal stromal cells", MscSourceCode.Skin)]
     [InlineData("iPSC-derived mesenchymal stromal cells (CYP-001)", MscSourceCode.IpscDerived)]
     [InlineData("Synovial fluid mesenchymal stem cells", MscSourceCode.Other)]
     [InlineData("Bone marrow MSC and umbilical cord MSC in sequence", MscSourceCode.Mixed)]
@@ -48,6 +49,10 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("MSCs isolated from bone marrow mononuclear cells by plastic adherence", MscSourceCode.BoneMarrow)]
     [InlineData("Bone marrow MNC-derived MSCs", MscSourceCode.BoneMarrow)]
     [InlineData("Bone marrow mononuclear cells derived MSCs", MscSourceCode.BoneMarrow)]
+    [InlineData("Autologous bone marrow-derived mononuclear cells and mesenchymal stem cells", MscSourceCode.BoneMarrow)]
+    [InlineData("Bone marrow mononuclear cells and MSCs from adipose tissue", MscSourceCode.Adipose)]
+    [InlineData("Allogeneic MSCs for endothelial repair through rescue of bone marrow progenitors", MscSourceCode.Unspecified)]
+    [InlineData("Allogeneic MSCs mobilise endothelial progenitor cells from the bone marrow", MscSourceCode.BoneMarrow)]
     public void Classify_WhenATissueIsWhatIsTreatedOrGivesMononuclearCells_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -68,6 +73,11 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("MSCs for graft failure after allogeneic bone marrow (BM) transplantation", MscSourceCode.Unspecified)]
     [InlineData("Mesenchymal stem cells capable of differentiation in the endometrial-decidual direction", MscSourceCode.Unspecified)]
     [InlineData("Decidual stromal cells for acute GVHD", MscSourceCode.Placenta)]
+    [InlineData("Allogenic bone marrow mesenchymal stem cell in amniotic membrane transplant", MscSourceCode.BoneMarrow)]
+    [InlineData("Composite of human amniotic membrane and allogeneic adipose-derived mesenchymal stem cells", MscSourceCode.Adipose)]
+    [InlineData("Human amniotic membrane (HAM) seeded with mesenchymal stem cells", MscSourceCode.Unspecified)]
+    [InlineData("Human amniotic membrane-derived mesenchymal stem cells", MscSourceCode.Amniotic)]
+    [InlineData("Mesenchymal stem cells isolated from human amniotic membrane", MscSourceCode.Amniotic)]
     public void Classify_WhenATissueIsAGraftGivenAsSuch_DoesNotTakeItAsTheSource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
@@ -86,12 +96,26 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("GMSCs and collagen scaffolds", MscSourceCode.Other)]
     [InlineData("Treatment of gingival recession using mesenchymal stem cells", MscSourceCode.Unspecified)]
     [InlineData("MSCs grown from a fat biopsy", MscSourceCode.Adipose)]
+    [InlineData("The MSCs are recovered from bone marrows of healthy donors", MscSourceCode.BoneMarrow)]
     [InlineData("MSCs from liposuction material", MscSourceCode.Adipose)]
     [InlineData("Autologous micro-fragmented adipose tissue injection", MscSourceCode.Adipose)]
     [InlineData("Device: Lipogems", MscSourceCode.Adipose)]
     [InlineData("Intra-articular at-SVF", MscSourceCode.Adipose)]
     public void Classify_WhenATissueWordHasAnotherSense_ReadsTheTissueOnlyAsASource(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Autologous mesenchymal stromal cell coated plug", "Visit 1: surgery to assess eligibility, take fat biopsy, and diversion.", MscSourceCode.Adipose)]
+    [InlineData("Allogeneic mesenchymal stromal cell coated plug", "Visit 1: surgery to assess eligibility, take fat biopsy, and diversion.", MscSourceCode.Unspecified)]
+    [InlineData("Autologous mesenchymal stromal cells", "Earlier studies used fat obtained by liposuction.", MscSourceCode.Unspecified)]
+    public void Classify_WhenAutologousMscsAndOnlyAFatHarvestIsNamed_IsAdipose(string intervention, string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Interventions = [intervention], Summary = summary }).Value);
+
+    [Theory]
+    [InlineData("ABCB5 as a Prognostic Marker in Survival of Melanoma")]
+    [InlineData("Melanoma cells positive for ABCB5, CD133 and ABCG2")]
+    public void Classify_WhenAbcb5IsAMarkerNotCells_IsNotApplicable(string title) =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title }).Value);
 
     [Fact]
     public void Classify_WhenCellsAreExpandedFromATissueNamedApartFromTheMscTerm_TakesTheTissue() =>
@@ -115,6 +139,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Procedure: mesenchymal stem cells derived from iliac bone marrow after centrifuge with Ficoll", "", MscSourceCode.NotApplicable)]
     [InlineData("Biological: MSCs derived from bone marrow aspirates of a healthy donor", "", MscSourceCode.BoneMarrow)]
     [InlineData("Biological: bone marrow aspirate; mesenchymal stem cells", "MSCs are culture-expanded.", MscSourceCode.BoneMarrow)]
+    [InlineData("Device: PureBMC will be used to concentrate bone marrow aspirate", "Results of the BMAC culture and mesenchymal stem cells injected.", MscSourceCode.NotApplicable)]
     public void Classify_WhenMarrowOrSkinIsGivenWithoutCulture_DoesNotReadItAsMscs(string intervention, string summary, MscSourceCode expected) =>
         Assert.Equal(expected, MscSource.Classify(new StudyText { Interventions = [intervention], Summary = summary }).Value);
 
