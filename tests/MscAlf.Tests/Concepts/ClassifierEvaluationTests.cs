@@ -21,19 +21,21 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
     /// was scored; the records the product list cites were left out of its draw), and a set of full registry records (the
     /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads),
-    /// and a second to fifth such set drawn from the same pool (the fourth and fifth read twice, see
-    /// <see cref="Readings_WhenSetReadTwice_AgreeAsPinned"/>).
+    /// and a second to sixth such set drawn from the same pool (the fourth and fifth read twice, see
+    /// <see cref="Readings_WhenSetReadTwice_AgreeAsPinned"/>; the sixth's first half, see
+    /// <see cref="Evaluate_WhenSixthSetOfFullRegistryRecords_Agrees138Of150OnSourceAnd149Of150OnLiver"/>).
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
         SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records",
         FullRecords2 = "evaluation-full-records-2", FullRecords3 = "evaluation-full-records-3",
-        FullRecords4 = "evaluation-full-records-4", FullRecords5 = "evaluation-full-records-5";
+        FullRecords4 = "evaluation-full-records-4", FullRecords5 = "evaluation-full-records-5",
+        FullRecords6 = "evaluation-full-records-6";
 
     /// <summary>The two readings of a set read twice, and the adjudicator's decisions where they differ.</summary>
     internal const string FirstReading = "labels-first.csv", SecondReading = "labels-second.csv", LabelOfRecord = "labels.csv",
         Adjudication = "adjudication.csv";
 
-    private static readonly string[] FullRecordSets = [FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5];
+    private static readonly string[] FullRecordSets = [FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6];
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -144,8 +146,9 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords, 0, 0, 97, 100)]
     [InlineData(FullRecords2, 1, 0, 141, 149)]
     [InlineData(FullRecords3, 2, 0, 140, 148)]
-    [InlineData(FullRecords4, 4, 1, 133, 145)]
+    [InlineData(FullRecords4, 4, 2, 141, 145)]
     [InlineData(FullRecords5, 1, 1, 141, 148)]
+    [InlineData(FullRecords6, 1, 0, 138, 149)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -177,7 +180,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // blind to the rules, rules written blind to the set); 136 after one rule made on seeing its disagreements (a
         // tissue named as the source of mononuclear cells is not an MSC source).
         Assert.Equal((150, 144), (liver.Count, source.Count));
-        Assert.Equal(150, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(150, liver.Count(p => p.Truth == p.Got)); // 148 before the summary needed a named liver disease (sixth session)
         Assert.Equal(136, source.Count(p => p.Truth == p.Got));
     }
 
@@ -193,7 +196,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // concentrates; grafts, cord blood and mononuclear cells not taken as the MSCs' source; oral mucosa, gingiva and
         // fat biopsies named as tissues; "menstrual" only as menstrual blood).
         Assert.Equal((100, 100), (liver.Count, source.Count));
-        Assert.Equal(100, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(100, liver.Count(p => p.Truth == p.Got)); // 98 before the summary needed a named liver disease (sixth session)
         Assert.Equal(97, source.Count(p => p.Truth == p.Got));
     }
 
@@ -208,7 +211,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // adipose tissue and Lipogems as adipose; cells expanded from a tissue), measured on the third full-record set; 141
         // after those made on seeing the third set's (below).
         Assert.Equal((150, 150), (liver.Count, source.Count));
-        Assert.Equal(150, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(150, liver.Count(p => p.Truth == p.Got)); // 148 before the summary needed a named liver disease (sixth session)
         Assert.Equal(141, source.Count(p => p.Truth == p.Got));
     }
 
@@ -223,13 +226,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // observational summaries; "decidual direction"; a tissue's abbreviation in brackets before a target word),
         // measured on the fourth full-record set.
         Assert.Equal((150, 150), (liver.Count, source.Count));
-        Assert.Equal(148, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(148, liver.Count(p => p.Truth == p.Got)); // 147 before the summary needed a named liver disease (sixth session)
         Assert.Equal(140, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>
     /// The sets read twice: the fourth full-record set (labelled once, then again by two other helpers blind to the first
-    /// reading and to the classifier) and the fifth (drawn while the rules were frozen, each half labelled by two helpers
+    /// reading and to the classifier), the fifth (drawn while the rules were frozen, each half labelled by two helpers
     /// working alone). A third reader, blind to the classifier, labelled each record on which the readings differ
     /// (adjudication.csv); the label of record (labels.csv) is the agreed label or the adjudicated one
     /// (tools/merge_readings.py; checked below). How often two careful readings agree bounds what agreement with one
@@ -253,12 +256,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The classifier against each reading and against the label of record, pinned as (MSC source agreeing, scored) for
-    /// the first reading, the second and the label of record, then liver agreeing on the label of record (of 150). The
-    /// fourth set's first reading is the one it was scored on once (134 of 149, measured blind; no rule was made on
-    /// reading it); the fifth set was scored once, on the rules frozen at its draw.
+    /// the first reading, the second and the label of record, then liver agreeing on the label of record (of 150). History
+    /// (measured blind, then not): set 4 was scored once on its first reading, 134 of 149 and liver 146 (fifth session's
+    /// rules; no rule was made on reading it then); set 5 once, on the rules frozen at its draw (28a66d4), 136 of 149 and
+    /// liver 145; the sixth session's rules were made on reading both sets' disagreements and measured on set 6.
     /// </summary>
     [Theory]
-    [InlineData(FullRecords4, 134, 149, 0, 0, 0, 0, 0)]
+    [InlineData(FullRecords4, 142, 149, 143, 149, 143, 149, 149)]
     [InlineData(FullRecords5, 142, 149, 142, 149, 142, 149, 150)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
@@ -271,6 +275,26 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         int[] agreeing = [.. scores.SelectMany(s => new[] { s.Source.Count(p => p.Truth == p.Got), s.Source.Count })];
         Assert.Equal([first, firstOf, second, secondOf, record, recordOf], agreeing);
         Assert.Equal(liverOfRecord, scores[2].Liver.Count(p => p.Truth == p.Got));
+    }
+
+    /// <summary>
+    /// The sixth full-record set: the last 150 records of the pool, drawn before the sixth session's rules were written,
+    /// labelled blind while they were written (labels.csv: helper A1 the first 75 records, B2 the last 75), scored once
+    /// after they were committed. A second helper (A2) read the first half again, blind, and gave the same labels; the
+    /// second reading of the other half did not arrive.
+    /// </summary>
+    [Fact]
+    public void Evaluate_WhenSixthSetOfFullRegistryRecords_Agrees138Of150OnSourceAnd149Of150OnLiver()
+    {
+        var (liver, source) = Evaluate(Load(FullRecords6));
+        // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 138 and 149.
+        Assert.Equal((150, 150), (liver.Count, source.Count));
+        Assert.Equal(149, liver.Count(p => p.Truth == p.Got));
+        Assert.Equal(138, source.Count(p => p.Truth == p.Got));
+        var (record, again) = (Load(FullRecords6), Load(FullRecords6, "labels-a2.csv"));
+        var pairs = again.Zip(record).Where(p => p.First.Study.NctId == p.Second.Study.NctId).ToList();
+        output.WriteLine($"{FullRecords6}: the first half read again gives the same MSC source on {pairs.Count(p => p.First.Source == p.Second.Source)}/{again.Count}, the same liver label on {pairs.Count(p => p.First.Liver == p.Second.Liver)}/{again.Count}");
+        Assert.Equal((75, 75, 75, 75), (again.Count, pairs.Count, pairs.Count(p => p.First.Source == p.Second.Source), pairs.Count(p => p.First.Liver == p.Second.Liver)));
     }
 
     /// <summary>The label of record of a set read twice is the agreed label, or the adjudicated one where the readings differ.</summary>
@@ -323,13 +347,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1162Of1257OnSourceAnd1258Of1274OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1452Of1556OnSourceAnd1567Of1574OnLiver()
     {
-        var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4 }.Select(s => Evaluate(Load(s))).ToList();
+        var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
-        output.WriteLine($"eight sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1162, 1257), (source.Count(p => p.Truth == p.Got), source.Count));
-        Assert.Equal((1258, 1274), (liver.Count(p => p.Truth == p.Got), liver.Count));
+        output.WriteLine($"ten sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
+        Assert.Equal((1452, 1556), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1567, 1574), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 
     /// <summary>
