@@ -21,9 +21,8 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// blind one (labelled blind to the rules, which were written without looking at its records and committed before it
     /// was scored; the records the product list cites were left out of its draw), and a set of full registry records (the
     /// fields mapClinical scraped from the registry's API, as API v2 study objects: what a whole-registry import reads),
-    /// and a second to sixth such set drawn from the same pool (the fourth and fifth read twice, see
-    /// <see cref="Readings_WhenSetReadTwice_AgreeAsPinned"/>; the sixth's first half, see
-    /// <see cref="Evaluate_WhenSixthSetOfFullRegistryRecords_Agrees138Of150OnSourceAnd149Of150OnLiver"/>).
+    /// and a second to sixth such set drawn from the same pool (the fourth to sixth read twice, see
+    /// <see cref="Readings_WhenSetReadTwice_AgreeAsPinned"/>).
     /// </summary>
     internal const string First = "evaluation", Blind = "evaluation-blind", FullText = "evaluation-fulltext",
         SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records",
@@ -233,7 +232,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// The sets read twice: the fourth full-record set (labelled once, then again by two other helpers blind to the first
     /// reading and to the classifier), the fifth (drawn while the rules were frozen, each half labelled by two helpers
-    /// working alone). A third reader, blind to the classifier, labelled each record on which the readings differ
+    /// working alone) and the sixth (drawn before the sixth session's rules were written, labelled the same way). A third reader, blind to the classifier, labelled each record on which the readings differ
     /// (adjudication.csv); the label of record (labels.csv) is the agreed label or the adjudicated one
     /// (tools/merge_readings.py; checked below). How often two careful readings agree bounds what agreement with one
     /// reading can show; Cohen's kappa discounts the agreement that chance alone would give. Pinned as (MSC source: same
@@ -242,6 +241,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData(FullRecords4, 149, 150, 150, 992)]
     [InlineData(FullRecords5, 150, 150, 150, 1000)]
+    [InlineData(FullRecords6, 150, 150, 150, 1000)]
     public void Readings_WhenSetReadTwice_AgreeAsPinned(string set, int sourceAgree, int count, int liverAgree, int kappaPermille)
     {
         var (first, second) = (Load(set, FirstReading), Load(set, SecondReading));
@@ -264,6 +264,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData(FullRecords4, 142, 149, 143, 149, 143, 149, 149)]
     [InlineData(FullRecords5, 142, 149, 142, 149, 142, 149, 150)]
+    [InlineData(FullRecords6, 138, 150, 138, 150, 138, 150, 149)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
     {
@@ -279,28 +280,24 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The sixth full-record set: the last 150 records of the pool, drawn before the sixth session's rules were written,
-    /// labelled blind while they were written (labels.csv: helper A1 the first 75 records, B2 the last 75), scored once
-    /// after they were committed. A second helper (A2) read the first half again, blind, and gave the same labels; the
-    /// second reading of the other half did not arrive.
+    /// labelled blind while they were written (the first reading: helper A1 the first 75 records, B2 the last 75), scored
+    /// once after they were committed. The second reading (A2, B1) arrived after the scoring and agrees on every record.
     /// </summary>
     [Fact]
     public void Evaluate_WhenSixthSetOfFullRegistryRecords_Agrees138Of150OnSourceAnd149Of150OnLiver()
     {
-        var (liver, source) = Evaluate(Load(FullRecords6));
+        var (liver, source) = Evaluate(Load(FullRecords6, FirstReading));
         // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 138 and 149.
         Assert.Equal((150, 150), (liver.Count, source.Count));
         Assert.Equal(149, liver.Count(p => p.Truth == p.Got));
         Assert.Equal(138, source.Count(p => p.Truth == p.Got));
-        var (record, again) = (Load(FullRecords6), Load(FullRecords6, "labels-a2.csv"));
-        var pairs = again.Zip(record).Where(p => p.First.Study.NctId == p.Second.Study.NctId).ToList();
-        output.WriteLine($"{FullRecords6}: the first half read again gives the same MSC source on {pairs.Count(p => p.First.Source == p.Second.Source)}/{again.Count}, the same liver label on {pairs.Count(p => p.First.Liver == p.Second.Liver)}/{again.Count}");
-        Assert.Equal((75, 75, 75, 75), (again.Count, pairs.Count, pairs.Count(p => p.First.Source == p.Second.Source), pairs.Count(p => p.First.Liver == p.Second.Liver)));
     }
 
     /// <summary>The label of record of a set read twice is the agreed label, or the adjudicated one where the readings differ.</summary>
     [Theory]
     [InlineData(FullRecords4)]
     [InlineData(FullRecords5)]
+    [InlineData(FullRecords6)]
     public void Labels_WhenSetReadTwice_AreTheAgreedLabelOrTheAdjudicatedOne(string set)
     {
         var (first, second, record) = (Load(set, FirstReading), Load(set, SecondReading), Load(set, LabelOfRecord));
