@@ -188,7 +188,7 @@ public static partial class MscSource
     /// </summary>
     private static Classified<MscSourceCode>? FatTakenForOwnCells(StudyText text, IEnumerable<string> summary, string? description)
     {
-        if (!text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Any(f => Autologous().IsMatch(f)))
+        if (!OwnFields(text).Any(f => Autologous().IsMatch(f)))
         {
             return null;
         }
@@ -238,8 +238,11 @@ public static partial class MscSource
 
     /// <summary>Whether the record says cells are cultured or expanded anywhere, its folded detailed description included.</summary>
     private static bool IsCultured(StudyText text, string? description) =>
-        text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "").Append(description ?? "")
-            .Any(f => Cultured().IsMatch(f));
+        OwnFields(text).Append(description ?? "").Any(f => Cultured().IsMatch(f));
+
+    /// <summary>Every field of a record but its detailed description, whole (background sentences included).</summary>
+    private static IEnumerable<string> OwnFields(StudyText text) =>
+        text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "");
 
     /// <summary>
     /// Whether an intervention names cells, or a tissue whose cultured cells are MSCs ("cell transplantation",
