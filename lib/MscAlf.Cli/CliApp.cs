@@ -133,6 +133,8 @@ public static class CliApp
 
     private static string Describe(Exception ex) => ex switch
     {
+        // Deliberate refusals are plain ArgumentExceptions; an argument out of range or null is a bug in the code.
+        ArgumentOutOfRangeException or ArgumentNullException => $"Unexpected {ex.GetType().Name}: {ex.Message} (a bug: please report it with the output of --verbose)",
         DataValidationException or BrowserNotFoundException or BrowserJobException or OutputLocationException => ex.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ex.Message,
         ArgumentException or FormatException or JsonException or NotSupportedException or PathTooLongException => ex.Message,

@@ -33,7 +33,8 @@ public static class ImportJob
             var counts = RegistryImporter.Run(options.Input, options.Output, importer);
             return new ImportJobResult(counts, Path.GetFullPath(options.Output));
         }
-        catch (Exception ex) when (ex is ImportFailedException or OutputRefusedException or ArgumentException)
+        catch (Exception ex) when (ex is ImportFailedException or OutputRefusedException
+            or (ArgumentException and not ArgumentOutOfRangeException and not ArgumentNullException))
         {
             throw new JobFailedException(ex.Message, ex);
         }

@@ -238,6 +238,23 @@ public sealed class CliErrorTests : IDisposable
         Assert.Contains("Unexpected KeyNotFoundException: x\\u001B (a bug", error.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An argument out of range inside the library is a bug, not a refusal of the user's input: an import that hit the
+    /// regex-engine hang of dotnet/runtime#133429 ended in "Non-negative number required. (Parameter 'newSize')", printed
+    /// as if it were an input error, with no stack trace even under --verbose.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Report_WhenAnArgumentIsOutOfRangeInside_SaysItIsABug(bool nullArgument)
+    {
+        using var error = new StringWriter();
+        Exception bug = nullArgument ? new ArgumentNullException(nameof(nullArgument)) : new ArgumentOutOfRangeException(nameof(nullArgument), "Non-negative number required.");
+        Assert.Equal(1, CliApp.Report(bug, verbose: false, error));
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith($"Unexpected {bug.GetType().Name}: ", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NotebooksRun_WhenANotebookIsAFolder_SaysSo()
     {
