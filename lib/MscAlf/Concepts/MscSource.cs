@@ -10,13 +10,14 @@ namespace MscAlf.Concepts;
 /// <remarks>
 /// <para>Text is folded first (<see cref="TextFold"/>: typographic apostrophes and accents, NFKC). An observational
 /// study gives no cells, so it is <c>not_applicable</c>, unless it names MSCs given (an observational cohort of
-/// patients "after autologous MSC transplantation", or a "follow-up" of MSCs) in its titles, interventions or arms, or
+/// patients "after autologous MSC transplantation", "micro-fragmented adipose tissue is injected", or a "follow-up" of
+/// MSCs) in its titles, interventions or arms, or
 /// in a summary sentence about its own participants. A study whose title is about collecting, donating or banking
 /// tissue or cells ("Collection of Bone Marrow From Healthy Volunteers", "Cell Bank", "Donor Protocol") gives none
 /// either.</para>
 /// <para>Fields are weighed by where the tissue is named, in three groups: the interventions and arm groups (what is
 /// given), then the brief and official titles, then the brief summary without its background sentences (sentences
-/// about previous studies, animal or in-vitro work) and, for the tissue, without sentences that list where MSCs can come
+/// about previous studies, animal models (rat, mouse, porcine, canine) or in-vitro work) and, for the tissue, without sentences that list where MSCs can come
 /// from or name two tissues at once. The first group that names a tissue decides; a tissue named only in the background
 /// never does. When none of them names a tissue, a full record's detailed description may: only its sentences about the
 /// study itself ("will", "we", the participants), about what is done with the cells (obtained, isolated, injected, their
@@ -46,12 +47,13 @@ namespace MscAlf.Concepts;
 /// amniotic membrane is a carrier or a graft, not a source, unless written onto the MSC term ("amniotic
 /// membrane-derived MSCs") or named as where the cells are taken from. ABCB5 names MSCs only as "ABCB5-positive … cells"
 /// (not as a tumour marker) and names no tissue. Two or more distinct tissues in the deciding group give
-/// <c>mixed</c>. Autologous MSCs whose tissue no field names are adipose when a sentence about the study (not other work)
+/// <c>mixed</c>, except that when the interventions and arms name two or more and the titles name exactly one of them,
+/// that one decides (the placenta a cord is harvested from, an intervention name contradicting the titles and arms). Autologous MSCs whose tissue no field names are adipose when a sentence about the study (not other work)
 /// takes fat from the participants ("take fat biopsy", liposuction), the only tissue collected for the cells.</para>
 /// <para>Marrow or skin given as it comes is not MSCs, whatever the record calls it: when the interventions, arms or titles
 /// name a bone marrow concentrate (BMAC, BMC, "concentrated … MSCs"), a bone marrow aspirate given as such (not "MSCs
-/// derived from bone marrow aspirates"), cells separated on Ficoll, or cells said to be unprocessed, uncultured or
-/// non-cultured, and no part of the record names culture or expansion (a sterility or "BMAC culture" of the product is a
+/// derived from bone marrow aspirates"), cells separated on Ficoll or by a Sepax, a "one-step procedure", or cells said
+/// to be unprocessed, uncultured or non-cultured, and no part of the record names culture or expansion (a sterility or "BMAC culture" of the product is a
 /// test, not cell culture), bone marrow and skin are not MSC sources, and a
 /// record that names no other tissue is <c>not_applicable</c>.</para>
 /// <para>A record that lists interventions or arms naming no MSCs, no cells, no MSC tissue and no listed product, and names
@@ -172,7 +174,7 @@ public static partial class MscSource
             && !IsCultured(text, Description()) ? given : null;
         var skip = asItComes is null ? 0 : (1 << (int)MscSourceCode.BoneMarrow) | (1 << (int)MscSourceCode.Skin);
         // The summary's sentences, like the description's, leave out lists of sources and sentences naming two tissues.
-        if ((TissuesIn(groups[0], skip, "", false) ?? TissuesIn(groups[1], skip, "", false)
+        if ((OneProductTissue(groups[0], groups[1], skip) ?? TissuesIn(groups[1], skip, "", false)
                 ?? TissuesIn(groups[2].Where(s => !SourceList().IsMatch(s)), skip, "", true)) is { } named)
         {
             return named;
@@ -198,12 +200,31 @@ public static partial class MscSource
     }
 
     /// <summary>
+    /// The tissues the interventions and arms name; when they name two or more and the titles name exactly one of them,
+    /// that one: a second tissue in a secondary phrase (the placenta a cord is harvested from, a contradicting intervention
+    /// name) does not make a product whose titles name one tissue <c>mixed</c>.
+    /// </summary>
+    private static Classified<MscSourceCode>? OneProductTissue(IEnumerable<string> given, IEnumerable<string> titles, int skip)
+    {
+        var named = TissuesIn(given, skip, "", false, out var tissues);
+        if (named?.Value != MscSourceCode.Mixed || TissuesIn(titles, skip, "", false, out var titled) is not { } title
+            || title.Value == MscSourceCode.Mixed || ((tissues & ~skip) & (titled & ~skip)) == 0)
+        {
+            return named;
+        }
+        return new(title.Value, "the titles name one of the tissues the interventions and arms name: " + title.Evidence + " || " + named.Evidence);
+    }
+
+    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where, bool oneEach) =>
+        TissuesIn(fields, skip, where, oneEach, out _);
+
+    /// <summary>
     /// The distinct tissues that <paramref name="fields"/> name for MSCs, leaving out the codes in the bit mask
     /// <paramref name="skip"/> and, when <paramref name="oneEach"/>, every field that names two tissues (a list or a
     /// comparison, which does not say which the study gives): one tissue, or <c>mixed</c>, with the evidence of each first
     /// mention; null when none.
     /// </summary>
-    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where, bool oneEach)
+    private static Classified<MscSourceCode>? TissuesIn(IEnumerable<string> fields, int skip, string where, bool oneEach, out int tissues)
     {
         // The distinct tissues as bits, in plain loops: LINQ over the (code, evidence) pairs would be compiled at run
         // time (measured: docs/performance.md).
@@ -225,6 +246,7 @@ public static partial class MscSource
                 }
             }
         }
+        tissues = found;
         return evidence.Count == 0 ? null : new(evidence.Count == 1 ? first : MscSourceCode.Mixed, string.Join(" || ", evidence));
     }
 
@@ -279,7 +301,7 @@ public static partial class MscSource
         return false;
     }
 
-    [GeneratedRegex(@"^\W{0,3}?(?:\(|,|:|\s+(?:is|are|consists?\s+of|contains?|comprises?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W{0,3}(?:\(|,|:|\s+(?:is|are|consists?\s+of|contains?|comprises?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex DefinitionLink();
 
     /// <summary>An intervention item without its type ("Drug: FAB117-HC" → "FAB117-HC").</summary>
@@ -398,7 +420,7 @@ public static partial class MscSource
     [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5|svf|micro-?f|lipogems", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
-    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?)\s+(?:for\s+the\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:[\w-]+\s+){0,5}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}?(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}?\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}?(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?|stromal\s+vascular\s+fraction|micro-?fragmented\s+(?:\w+\s+)?(?:adipose|fat)(?:\s+tissue)?|lipogems)\s+(?:for\s+the\s+|(?:is|are|was|were|will\s+be)\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:[\w-]+\s+){0,5}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
     private static partial Regex Given();
 
     /// <summary>
@@ -412,7 +434,7 @@ public static partial class MscSource
     /// Work other than the study's own in a detailed description, which argues from the literature more than a summary
     /// does: studies, trials or reports in the plural, what they "have shown", data from elsewhere, a cited year or reference.
     /// </summary>
-    [GeneratedRegex(@"\b(?:studies|trials|reports|publications|experiments)\b|\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:resulted|claimed|shown|demonstrated|reported|proven|suggested|indicated|revealed|documented)\b|\bdata\s+from\b|\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,-]\s*\d+)*\]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:studies|trials|reports|publications|experiments)\b|\b(?:have|has)\s+(?:\w+\s+){0,2}(?:resulted|claimed|shown|demonstrated|reported|proven|suggested|indicated|revealed|documented)\b|\bdata\s+from\b|\([^()]{0,80}\b(?:19|20)\d\d[a-z]?\s*\)|\[\d+(?:\s*[,-]\s*\d+)*\]", RegexOptions.IgnoreCase)]
     private static partial Regex OtherWork();
 
     /// <summary>What is done with the study's cells, in any tense (obtained, isolated, prepared, given …), or what its product holds.</summary>
@@ -420,7 +442,7 @@ public static partial class MscSource
     private static partial Regex Procedure();
 
     /// <summary>A title about collecting, donating or banking tissue or cells, not giving them.</summary>
-    [GeneratedRegex(@"\b(?:collection|procurement|donation|banking)\s+of\s+(?:\w+\s+){0,3}?(?:bone\s+marrow|adipose|fat|tissues?|cells|samples?)\s+(?:from|for)\b|\bcell\s+bank\b|\bdonor\s+protocol\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:collection|procurement|donation|banking)\s+of\s+(?:\w+\s+){0,3}(?:bone\s+marrow|adipose|fat|tissues?|cells|samples?)\s+(?:from|for)\b|\bcell\s+bank\b|\bdonor\s+protocol\b", RegexOptions.IgnoreCase)]
     private static partial Regex Collection();
 
     /// <summary>A sentence about where MSCs can come from in general ("can be isolated from bone marrow, adipose …").</summary>
@@ -431,7 +453,7 @@ public static partial class MscSource
     /// Cells given as they come: a bone marrow concentrate ("bone marrow aspirate concentrate", BMAC, BMC, "concentrated …
     /// MSCs"), a bone marrow aspirate, cells said to be unprocessed, uncultured or non-cultured.
     /// </summary>
-    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}?(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultur(?:ed|e[\s-]+expanded)\b|\bwithout\s+(?:\w+\s+)?culture\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultur(?:ed|e[\s-]+expanded)\b|\bwithout\s+(?:\w+\s+)?culture\b|\bone[\s-]+step\s+(?:procedure|surgery|technique)\b|\bsepax\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsItComes();
 
     /// <summary>Culture or expansion named ("culture-expanded", "ex vivo", "passage 3"), not denied ("non-cultured").</summary>
@@ -458,7 +480,7 @@ public static partial class MscSource
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\b(?:previous(?:ly)?|prior|earlier|recent)\s+(?:\w+\s+)?(?:studies|study|trials?|reports?|work|research)\b|\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:shown|reported|used|studied|demonstrated|confirmed|proven|proved|found)\b|\bin\s+(?:animal|preclinical|rodent)|\b(?:rats|mice|murine|animal\s+models?)\b|\bin\s+vitro\b|\bliterature\b|\bet\s+al\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:previous(?:ly)?|prior|earlier|recent)\s+(?:\w+\s+)?(?:studies|study|trials?|reports?|work|research)\b|\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:shown|reported|used|studied|demonstrated|confirmed|proven|proved|found)\b|\bin\s+(?:animal|preclinical|rodent)|\b(?:rats?|mice|mouse|murine|porcine|canine|animal\s+models?)\b|\bin\s+vitro\b|\bliterature\b|\bet\s+al\b", RegexOptions.IgnoreCase)]
     private static partial Regex Background();
 
     [GeneratedRegex(@"^[\s-]*(?:tissue[\s-]+)?(?:-?derived[\s-]+)?(?:(?!blood\b)\w+[\s-]+)?(?:stem|stromal|progenitor|regenerative)[\s-]+cells?\b|^'?s?[\s-]+jelly[\s-]+(?:derived[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
@@ -499,7 +521,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bumbilical(?:[\s-]+cord)?\b|\bwharton'?s?[\s-]+jelly\b|\bwharton'?s?\b(?=[\s-]+(?:jelly|derived|mesenchymal|MSC))|\b(?:h|hu)?(?:UC|WJ)[\s-]?MSCs?\b|\b(?:h|hu)?(?:UC|WJ)\b(?=[\s-]+(?:derived\s+)?mesenchymal)|\bh?UMSCs?\b|\bcord[\s-]+tissue\b", RegexOptions.IgnoreCase)]
     private static partial Regex UmbilicalCord();
 
-    [GeneratedRegex(@"\bbone[\s-]+marrows?\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bbone[\s-]+marrows?\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|(?-i:\b(?:Auto|Allo)BM[\s-]?MSCs?\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
     [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*|pads?)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]

@@ -145,9 +145,9 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords, 0, 0, 97, 100)]
     [InlineData(FullRecords2, 1, 0, 141, 149)]
     [InlineData(FullRecords3, 2, 0, 140, 148)]
-    [InlineData(FullRecords4, 4, 2, 141, 145)]
-    [InlineData(FullRecords5, 1, 1, 141, 148)]
-    [InlineData(FullRecords6, 1, 0, 138, 149)]
+    [InlineData(FullRecords4, 4, 2, 142, 145)]
+    [InlineData(FullRecords5, 1, 1, 142, 148)]
+    [InlineData(FullRecords6, 1, 0, 144, 149)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -262,11 +262,14 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// liver 145; the sixth session's rules were made on reading both sets' disagreements and measured on set 6, the last
     /// 150 records of the pool, drawn before they were written and scored once on its first reading (helpers A1 and B2)
     /// after they were committed: 138 of 150 and liver 149, measured blind. Its second reading (A2, B1) arrived later.
+    /// The seventh session's rules (a title naming one of two tissues the interventions name; marrow separated in the
+    /// theatre; an observational study injecting a fat preparation; animal models as background) were made on reading
+    /// the disagreements of sets 1 to 6 and raise set 4 by one, set 5 by one and set 6 by six.
     /// </summary>
     [Theory]
-    [InlineData(FullRecords4, 142, 149, 143, 149, 143, 149, 149)]
-    [InlineData(FullRecords5, 142, 149, 142, 149, 142, 149, 150)]
-    [InlineData(FullRecords6, 138, 150, 138, 150, 138, 150, 149)]
+    [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 149)]
+    [InlineData(FullRecords5, 143, 149, 143, 149, 143, 149, 150)]
+    [InlineData(FullRecords6, 144, 150, 144, 150, 144, 150, 149)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
     {
@@ -331,12 +334,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1452Of1556OnSourceAnd1567Of1574OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1460Of1556OnSourceAnd1567Of1574OnLiver()
     {
         var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
         output.WriteLine($"ten sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1452, 1556), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1460, 1556), (source.Count(p => p.Truth == p.Got), source.Count));
         Assert.Equal((1567, 1574), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 

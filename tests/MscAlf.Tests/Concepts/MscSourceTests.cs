@@ -431,6 +431,79 @@ public sealed class MscSourceTests(ITestOutputHelper output)
             Interventions = [intervention, "Other: Placebo"],
         }).Value);
 
+    [Theory]
+    [InlineData("Bone Marrow-Derived Mesenchymal Stem Cell Therapy for Chronic Kidney Disease", MscSourceCode.BoneMarrow)]
+    [InlineData("Mesenchymal Stem Cell Therapy for Chronic Kidney Disease", MscSourceCode.Mixed)]
+    [InlineData("Bone Marrow- Versus Adipose-Derived Mesenchymal Stem Cells in Kidney Disease", MscSourceCode.Mixed)]
+    [InlineData("Umbilical Cord-Derived Mesenchymal Stem Cells for Kidney Disease", MscSourceCode.Mixed)]
+    public void Classify_WhenInterventionsAndArmsNameTwoTissues_TakesTheOneTheTitlesNameAlone(string title, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText
+        {
+            Title = title,
+            Interventions = ["Drug: Allogeneic adipose-derived mesenchymal stem cells (MSC)"],
+            Arms = ["Participants will receive allogeneic bone marrow-derived mesenchymal stem cells (MSC)"],
+        }).Value);
+
+    [Fact]
+    public void Classify_WhenASecondTissueIsOnlyNearTheMscTermAndTheTitleNamesOne_TakesTheTitles() =>
+        Assert.Equal(MscSourceCode.Placenta, MscSource.Classify(new StudyText
+        {
+            Title = "Placental Mesenchymal Stem Cells for Repair of Fetal Myelomeningocele",
+            Interventions = ["Biological: Placental Mesenchymal Stem Cells seeded on a dural graft"],
+            Arms = ["Fetal repair with the cell-seeded graft. The amniotic fluid volume will be replaced after the MSC patch is placed."],
+        }).Value);
+
+    [Theory]
+    [InlineData("Autologous bone marrow-derived MSCs (AutoBM-MSCs), 1x10^6/kg", MscSourceCode.BoneMarrow)]
+    [InlineData("AutoBM-MSCs vs WJ-MSCs", MscSourceCode.Mixed)]
+    [InlineData("AlloBM-MSC infusion", MscSourceCode.BoneMarrow)]
+    public void Classify_WhenMarrowIsWrittenWithAutoOrAlloOntoTheTerm_NamesBoneMarrow(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("A One-Step Procedure for the Use of Autologous Bone Marrow Mesenchymal Stem Cells", "Procedure: arthroscopic implantation", MscSourceCode.NotApplicable)]
+    [InlineData("Bone Marrow Mesenchymal Stem Cells for Fracture Healing", "Device: the Sepax separates the mesenchymal cells", MscSourceCode.NotApplicable)]
+    [InlineData("Bone Marrow Mesenchymal Stem Cells for Fracture Healing", "Device: Sepax; the cells are then culture-expanded", MscSourceCode.BoneMarrow)]
+    public void Classify_WhenMarrowIsSeparatedInTheTheatre_IsNotMscsUnlessCultured(string title, string intervention, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, Interventions = [intervention] }).Value);
+
+    [Fact]
+    public void Classify_WhenMscsAreNamedOnlyInARatModelSentence_DoesNotReadThemAsGiven() =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
+        {
+            Summary = "In a rat model of dilated cardiomyopathy, intramyocardial delivery of pluripotent mesenchymal cells improved LVEF.",
+            Interventions = ["Biological: CD34+ autologous stem cell transplantation"],
+        }).Value);
+
+    [Theory]
+    [InlineData("Procedure: Lipogems | Autologous micro-fragmented adipose tissue is injected in the fistula tract")]
+    [InlineData("Procedure: Lipogems injection in the internal orifice")]
+    public void Classify_WhenAnObservationalStudyInjectsAFatPreparation_IsAdipose(string intervention) =>
+        Assert.Equal(MscSourceCode.Adipose, MscSource.Classify(new StudyText
+        {
+            StudyType = "OBSERVATIONAL", Title = "Outcomes of anal fistula treatment", Interventions = [intervention],
+        }).Value);
+
+    /// <summary>
+    /// A real record's summary (NCT01860118) on which a lazy bounded loop in the "given" pattern never returned and
+    /// grew the process to gigabytes under the compiled and source-generated regex engines of .NET 10
+    /// (dotnet/runtime#133429); the interpreter answered at once. The patterns now use greedy loops.
+    /// </summary>
+    [Fact]
+    public async Task Classify_WhenASummarySaysTreatedWithAndManyWordsButNoMscs_ReturnsPromptly()
+    {
+        var text = new StudyText
+        {
+            StudyType = "OBSERVATIONAL",
+            Summary = "This proposal seeks to determine if LRRK2 expression is lowered in the exosomes of individuals treated with "
+                + "the potent LRRK2 kinase inhibitor sunitinib (a multi-kinase inhibitor compound), to establish an assay for on-target effects.",
+            Arms = ["Parkinson's Disease", "Healthy Control"],
+        };
+        var run = Task.Run(() => MscSource.Classify(text).Value);
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(MscSourceCode.NotApplicable, await run);
+    }
+
     /// <summary>
     /// Agreement with the curated msc_source of data/trials.csv, reading what the file keeps of each record: the
     /// title and the curator's verbatim evidence snippets (as intervention text). Each disagreement is listed in
