@@ -28,13 +28,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         SecondBlind = "evaluation-blind-2", ThirdBlind = "evaluation-blind-3", FullRecords = "evaluation-full-records",
         FullRecords2 = "evaluation-full-records-2", FullRecords3 = "evaluation-full-records-3",
         FullRecords4 = "evaluation-full-records-4", FullRecords5 = "evaluation-full-records-5",
-        FullRecords6 = "evaluation-full-records-6";
+        FullRecords6 = "evaluation-full-records-6", FullRecords7 = "evaluation-full-records-7";
 
     /// <summary>The two readings of a set read twice, and the adjudicator's decisions where they differ.</summary>
     internal const string FirstReading = "labels-first.csv", SecondReading = "labels-second.csv", LabelOfRecord = "labels.csv",
         Adjudication = "adjudication.csv";
 
-    private static readonly string[] FullRecordSets = [FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6];
+    private static readonly string[] FullRecordSets = [FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6, FullRecords7];
 
     private static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry", set);
 
@@ -148,6 +148,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4, 4, 2, 142, 145)]
     [InlineData(FullRecords5, 1, 1, 142, 148)]
     [InlineData(FullRecords6, 1, 0, 144, 149)]
+    [InlineData(FullRecords7, 1, 0, 82, 91)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -242,6 +243,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4, 149, 150, 150, 992)]
     [InlineData(FullRecords5, 150, 150, 150, 1000)]
     [InlineData(FullRecords6, 150, 150, 150, 1000)]
+    [InlineData(FullRecords7, 93, 93, 93, 1000)]
     public void Readings_WhenSetReadTwice_AgreeAsPinned(string set, int sourceAgree, int count, int liverAgree, int kappaPermille)
     {
         var (first, second) = (Load(set, FirstReading), Load(set, SecondReading));
@@ -265,11 +267,14 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// The seventh session's rules (a title naming one of two tissues the interventions name; marrow separated in the
     /// theatre; an observational study injecting a fat preparation; animal models as background) were made on reading
     /// the disagreements of sets 1 to 6 and raise set 4 by one, set 5 by one and set 6 by six.
+    /// Set 7 (93 records of jesnyder/meta_map, both readings agreeing on every record) was scored once after those rules
+    /// were committed (47d7ae4): 82 of 92 and liver 93, measured blind; the rules of 4d2b09e give the same 82.
     /// </summary>
     [Theory]
     [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 149)]
     [InlineData(FullRecords5, 143, 149, 143, 149, 143, 149, 150)]
     [InlineData(FullRecords6, 144, 150, 144, 150, 144, 150, 149)]
+    [InlineData(FullRecords7, 82, 92, 82, 92, 82, 92, 93)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
     {
@@ -288,6 +293,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4)]
     [InlineData(FullRecords5)]
     [InlineData(FullRecords6)]
+    [InlineData(FullRecords7)]
     public void Labels_WhenSetReadTwice_AreTheAgreedLabelOrTheAdjudicatedOne(string set)
     {
         var (first, second, record) = (Load(set, FirstReading), Load(set, SecondReading), Load(set, LabelOfRecord));
@@ -334,13 +340,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1460Of1556OnSourceAnd1567Of1574OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1542Of1648OnSourceAnd1660Of1667OnLiver()
     {
-        var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6 }.Select(s => Evaluate(Load(s))).ToList();
+        var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6, FullRecords7 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
-        output.WriteLine($"ten sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1460, 1556), (source.Count(p => p.Truth == p.Got), source.Count));
-        Assert.Equal((1567, 1574), (liver.Count(p => p.Truth == p.Got), liver.Count));
+        output.WriteLine($"eleven sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
+        Assert.Equal((1542, 1648), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1660, 1667), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 
     /// <summary>
