@@ -65,8 +65,10 @@ namespace MscAlf.Concepts;
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
 /// tumour", the "mesenchymal subtype" of a cancer, an epithelial-to-mesenchymal transition (or the reverse, as in the
 /// MET receptor, "mesenchymal-epithelial transition factor"), mesenchymal markers, genes or phenotypes of tumour cells,
-/// a mesenchymal hamartoma, sarcoma or liver tumour, a tumour "of mesenchymal origin", corneal "stromal" tissue or
-/// ABCB5-positive limbal (epithelial) stem cells; "epithelial and mesenchymal stem cells" still names MSCs.</para>
+/// a mesenchymal hamartoma, sarcoma or liver tumour, a tumour "of mesenchymal origin", "mesenchymal" circulating tumour
+/// cells (CTCs) or fibroblasts, "mesenchymal" closing a bracketed list of tumour types, corneal "stromal" tissue or
+/// ABCB5-positive limbal (epithelial) stem cells; "epithelial and mesenchymal stem cells" still names MSCs. Two
+/// misspellings met in registry records are read as meant: "mensenchymal", and "adipost" for adipose.</para>
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
 /// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
@@ -417,7 +419,7 @@ public static partial class MscSource
     /// Words of which every match of <see cref="MscTerm"/> and <see cref="Given"/> holds one (same case rules): a quick
     /// test that lets most fields skip the full patterns, whose <c>\w*-?MSCs?</c> tries every word start.
     /// </summary>
-    [GeneratedRegex("mesenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5|svf|micro-?f|lipogems", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("mesenchyma|mensenchyma|msc|stromal|exosom|extracellular|secretome|adsc|dpsc|multipotent|abcb5|svf|micro-?f|lipogems", RegexOptions.IgnoreCase)]
     private static partial Regex MscWord();
 
     [GeneratedRegex(@"\b(?:\w*-?MSCs?|mesenchymal\s+(?:stem|stromal)\s+cells?|stromal\s+cells?|stromal\s+vascular\s+fraction|micro-?fragmented\s+(?:\w+\s+)?(?:adipose|fat)(?:\s+tissue)?|lipogems)\s+(?:for\s+the\s+|(?:is|are|was|were|will\s+be)\s+|\w+\s+)?(?:transplant|infus|inject|administ|implant|engraft|therap|treat)|\b(?:transplant\w*|infusion|injection|administration|implantation|therapy|treatment)\s+(?:with|of|using)\s+(?:[\w-]+\s+){0,5}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:inject|infus|transplant|administ|implant|treat)ed\s+(?:with\s+)?(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\b(?:receive|given)\s+(?:\w+\s+){0,3}(?:\w*-?MSCs?\b|mesenchymal)|\bfollow[\s-]?up\b[^.;]{0,60}\b(?:(?:safety|efficacy|outcomes?|effects?)\s+of|(?:patients|participants|subjects|children|infants|people)\s+(?:given|treated|who\s+(?:received|were\s+given)))\b[^.;]{0,60}(?:\b\w*-?MSCs?\b|mesenchymal)", RegexOptions.IgnoreCase)]
@@ -474,7 +476,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bautologous\b", RegexOptions.IgnoreCase)]
     private static partial Regex Autologous();
 
-    [GeneratedRegex(@"\b(?:fat|adipose(?:[\s-]+tissue)?)[\s-]+(?:biops\w*|harvest\w*|aspirat\w*)|\bliposuction\b|\blipoaspirat\w*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:fat|adipose(?:[\s-]+tissue)?)[\s-]+(?:biops\w*|harvest\w*|aspirat\w*)|\blipo?-?suction\b|\blipoaspirat\w*", RegexOptions.IgnoreCase)]
     private static partial Regex FatHarvest();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
@@ -512,7 +514,7 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?|injections?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Graft();
 
-    [GeneratedRegex(@"\bmesenchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmesenchyma(?!l[\s/-]+(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity)\b|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bme(?:n?)senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bme(?:n?)senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating)\b|l\s*\]|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
@@ -524,7 +526,7 @@ public static partial class MscSource
     [GeneratedRegex(@"\bbone[\s-]+marrows?\b|\b(?:h)?BM[\s-]?(?:MSCs?|derived)\b|\bh?BM\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bBM\b)|(?-i:\b(?:Auto|Allo)BM[\s-]?MSCs?\b)|\bBMSCs?\b|(?-i:\bhBMSCs?\b)|\bmarrow[\s-]+(?:derived|stromal)\b|\bbone[\s-]+mesenchymal\b|\biliac[\s-]+crest[\s-]+(?:derived|aspirate)", RegexOptions.IgnoreCase)]
     private static partial Regex BoneMarrow();
 
-    [GeneratedRegex(@"\badipose\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*|pads?)\b|\bliposuction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\badipos[et]\b|\bAD[\s-]?MSCs?\b|\bAD\b(?=[\s-]+(?:derived\s+)?mesenchymal)|(?-i:\bh?AT[\s-]?MSCs?\b|\bh?AT\b(?=[\s-]+(?:derived\s+)?[Mm]esenchymal)|\bhAD[\s-]?MSCs?\b|\bhADSCs?\b)|\bADSCs?\b|\bfat[\s-]+(?:derived|biops\w+|tissue|harvest\w*|pads?)\b|\blipo?-?suction\b|\blipoaspirat|\bstromal\s+vascular\s+fraction\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?fat\b|\blipogems\b", RegexOptions.IgnoreCase)]
     private static partial Regex Adipose();
 
     [GeneratedRegex(@"(?<!\bumbilical[\s-]+cord[\s-]*/[\s-]*)\bplacenta|\bdecidual?\b|\bchorion(?:ic)?\b|\bPD[\s-]?MSCs?\b|(?-i:\bhPD[\s-]?MSCs?\b)", RegexOptions.IgnoreCase)]

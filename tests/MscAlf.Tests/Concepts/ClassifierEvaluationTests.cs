@@ -148,7 +148,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4, 4, 2, 142, 145)]
     [InlineData(FullRecords5, 1, 1, 142, 148)]
     [InlineData(FullRecords6, 1, 0, 144, 149)]
-    [InlineData(FullRecords7, 1, 0, 82, 91)]
+    [InlineData(FullRecords7, 1, 0, 88, 91)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -268,13 +268,14 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// theatre; an observational study injecting a fat preparation; animal models as background) were made on reading
     /// the disagreements of sets 1 to 6 and raise set 4 by one, set 5 by one and set 6 by six.
     /// Set 7 (93 records of jesnyder/meta_map, both readings agreeing on every record) was scored once after those rules
-    /// were committed (47d7ae4): 82 of 92 and liver 93, measured blind; the rules of 4d2b09e give the same 82.
+    /// were committed (47d7ae4): 82 of 92 and liver 93, measured blind; the rules of 4d2b09e give the same 82. Rules
+    /// made on reading its disagreements ("mesenchymal" tumour cells, fibroblasts and MET; misspellings) give 88.
     /// </summary>
     [Theory]
     [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 149)]
     [InlineData(FullRecords5, 143, 149, 143, 149, 143, 149, 150)]
     [InlineData(FullRecords6, 144, 150, 144, 150, 144, 150, 149)]
-    [InlineData(FullRecords7, 82, 92, 82, 92, 82, 92, 93)]
+    [InlineData(FullRecords7, 88, 92, 88, 92, 88, 92, 93)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
     {
@@ -340,12 +341,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1542Of1648OnSourceAnd1660Of1667OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1548Of1648OnSourceAnd1660Of1667OnLiver()
     {
         var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6, FullRecords7 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
         output.WriteLine($"eleven sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1542, 1648), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1548, 1648), (source.Count(p => p.Truth == p.Got), source.Count));
         Assert.Equal((1660, 1667), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 

@@ -484,6 +484,22 @@ public sealed class MscSourceTests(ITestOutputHelper output)
             StudyType = "OBSERVATIONAL", Title = "Outcomes of anal fistula treatment", Interventions = [intervention],
         }).Value);
 
+    [Theory]
+    [InlineData("Drug: CanPatrol to detect mesenchymal (M-) CTCs and epithelial CTCs")]
+    [InlineData("Other: liquid biopsy counting epithelial CTC, mesenchymal CTC, hybrid CTC")]
+    [InlineData("Drug: Capmatinib in Mesenchymalepithelial Transition (MET) exon 14 skipping")]
+    [InlineData("Drug: Pembrolizumab in chondrosarcoma [de-differentiated or mesenchymal]")]
+    [InlineData("Drug: Nefopam inhibits the proliferation of human mesenchymal fibroblasts")]
+    public void Classify_WhenMesenchymalDescribesTumourCellsOrFibroblasts_IsNotApplicable(string text) =>
+        Assert.Equal(MscSourceCode.NotApplicable, Intervention(text).Value);
+
+    [Theory]
+    [InlineData("Biological: Autologous Bone Marrow Mensenchymal Stem Cell Transplantation", MscSourceCode.BoneMarrow)]
+    [InlineData("Biological: autologous adipost tissue derived MSCs", MscSourceCode.Adipose)]
+    [InlineData("Biological: MSCs expanded from fat taken by mini lip-suction", MscSourceCode.Adipose)]
+    public void Classify_WhenTheRecordMisspellsTheTermOrTissue_StillReadsIt(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
     /// <summary>
     /// A real record's summary (NCT01860118) on which a lazy bounded loop in the "given" pattern never returned and
     /// grew the process to gigabytes under the compiled and source-generated regex engines of .NET 10
