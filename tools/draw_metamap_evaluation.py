@@ -18,7 +18,11 @@ seeded draw takes --size records (default: the whole pool) and the output is sor
 - registry_studies.json: the drawn records;
 - draw.csv: nct_id, the file the record was copied from, and the MSC searches that found it.
 
-Usage: draw_metamap_evaluation.py [--seed N] [--size N] [--exclude FILE]... METAMAP_GIT REPO_ROOT OUT_DIR
+With --other-searches the pool is instead the records that the repository's four other searches found (exosome,
+extracellular vesicles, iPSC, genetically engineered): the eighth set, mostly trials that give no MSCs, as a
+whole-registry screen meets them, and MSC exosome trials.
+
+Usage: draw_metamap_evaluation.py [--seed N] [--size N] [--other-searches] [--exclude FILE]... METAMAP_GIT REPO_ROOT OUT_DIR
 Standard library only; the same inputs give byte-identical outputs.
 """
 import csv
@@ -36,13 +40,15 @@ METAMAP_COMMIT = "912cdab139a096e1933e757fa4341278388cb394"
 JSON_DIR = "program_generated/clinical/json/"
 SEARCH_DIR = "user_provided/clinical_trials/"
 MSC_SEARCHES = ["mesenchymal.csv", "allogeneic mesenchymal.csv", "autologous mesenchymal.csv", "msc-derived exosome.csv"]
+# The repository's other searches, for --other-searches (the eighth set).
+OTHER_SEARCHES = ["exosome.csv", "extracellular_vesicles.csv", "iPSC.csv", "genetically_engineered.csv"]
 
 
-def search_hits(gitdir):
-    """NCT id -> the MSC searches (file names, in MSC_SEARCHES order) whose download lists it."""
+def search_hits(gitdir, searches=tuple(MSC_SEARCHES)):
+    """NCT id -> the searches (file names, in the order given) whose download lists it."""
     hits = {}
     files = dict(blobs(gitdir, METAMAP_COMMIT, SEARCH_DIR))
-    for name in MSC_SEARCHES:
+    for name in searches:
         text = files[SEARCH_DIR + name].decode("utf-8-sig")
         for row in csv.DictReader(io.StringIO(text)):
             hits.setdefault(row["NCT Number"], []).append(name)
@@ -78,9 +84,9 @@ def study_object(protocol):
     return {"protocolSection": {k: v for k, v in v2.items() if v}}
 
 
-def main(metamap_git, repo_root, out_dir, seed=SEED, size=None, excluded=()):
+def main(metamap_git, repo_root, out_dir, seed=SEED, size=None, excluded=(), other=False):
     seen = seen_ids(repo_root, list(excluded))
-    hits = search_hits(metamap_git)
+    hits = search_hits(metamap_git, OTHER_SEARCHES if other else MSC_SEARCHES)
     pool, files = {}, 0
     for path, blob in blobs(metamap_git, METAMAP_COMMIT, JSON_DIR):
         files += 1
@@ -94,21 +100,23 @@ def main(metamap_git, repo_root, out_dir, seed=SEED, size=None, excluded=()):
     if size > len(pool):
         sys.exit(f"--size {size}: the pool holds only {len(pool)} records")
     drawn = sorted(random.Random(seed).sample(sorted(pool), size))
-    print(f"pool: {len(pool)} records ({files} full records, {len(hits)} found by the MSC searches); drawn: {size}")
+    print(f"pool: {len(pool)} records ({files} full records, {len(hits)} found by the {'other' if other else 'MSC'} searches); drawn: {size}")
     os.makedirs(out_dir, exist_ok=True)
     write(os.path.join(out_dir, "registry_studies.json"), studies_json([pool[nct][1] for nct in drawn]))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nct_id", "source_path", "msc_searches"])
+    writer.writerow(["nct_id", "source_path", "other_searches" if other else "msc_searches"])
     writer.writerows((nct, pool[nct][0], ";".join(hits[nct])) for nct in drawn)
     write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
 
 
 def parse_args(argv):
-    options, excluded, positional = {"--seed": SEED, "--size": None}, [], []
+    options, excluded, positional = {"--seed": SEED, "--size": None, "--other-searches": False}, [], []
     args = iter(argv)
     for arg in args:
-        if arg in ("--seed", "--size", "--exclude"):
+        if arg == "--other-searches":
+            options[arg] = True
+        elif arg in ("--seed", "--size", "--exclude"):
             value = next(args, None)
             if value is None:
                 sys.exit(f"{arg} needs a value")
@@ -124,9 +132,9 @@ def parse_args(argv):
             positional.append(arg)
     if len(positional) != 3:
         sys.exit(__doc__.strip().splitlines()[-2])
-    return positional, options["--seed"], options["--size"], excluded
+    return positional, options["--seed"], options["--size"], excluded, options["--other-searches"]
 
 
 if __name__ == "__main__":
-    positional, seed, size, excluded = parse_args(sys.argv[1:])
-    main(*positional, seed=seed, size=size, excluded=excluded)
+    positional, seed, size, excluded, other = parse_args(sys.argv[1:])
+    main(*positional, seed=seed, size=size, excluded=excluded, other=other)
