@@ -56,7 +56,10 @@ public sealed record ConditionClass(Condition Category, CirrhosisSubtype? Subtyp
 /// most acute failure it names, then cirrhosis over fibrosis, and so on. In the summary, "other liver" needs a named liver
 /// disease (hepatitis, cholangitis, cholestasis, NAFLD or NASH, portal hypertension, biliary atresia, hepatocellular
 /// carcinoma, "liver disease", "liver injury" …): the word "liver" or "hepatic" alone there is most often a liver
-/// function test, a drug's metabolism or an organ graft-versus-host disease can reach, not the condition studied.</para>
+/// function test, a drug's metabolism or an organ graft-versus-host disease can reach, not the condition studied; nor
+/// does hepatitis listed with HIV or syphilis (the infections screened for or excluded). The gallbladder is part of the
+/// biliary tract, so a gallbladder disease (cancer, polyps, stones, cholecystitis) named in the conditions or titles is
+/// "other liver"; gallbladder surgery or physiology alone is not.</para>
 /// <para>Cirrhosis of the kidney ("renal cirrhosis") and fibrosis of other organs are not liver conditions;
 /// "fibrosis" counts only next to liver or hepatic. The cirrhosis subtype is the first found of biliary,
 /// alcoholic, HBV, HCV, decompensated in the same fields, else unspecified.</para>
@@ -170,13 +173,13 @@ public static partial class ConditionCategory
     [GeneratedRegex(@"\b(?:liver|hepatic)[\s-]+transplant", RegexOptions.IgnoreCase)]
     private static partial Regex Transplant();
 
-    [GeneratedRegex(@"\bliver\b|\bhepat|\bbiliary\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bliver\b|\bhepat|\bbiliary\b|\bgall[\s-]?bladder\s+(?:(?:benign\s+)?diseases?|cancers?|carcinomas?|neoplasms?|tumou?rs?|polyps?|stones?)\b|\bgallstones?\b|\bchole(?:cystitis|lithiasis)\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherLiverPattern();
 
-    [GeneratedRegex(@"\bhepatitis\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b|\bbiliary\s+atresia\b|\b(?:liver|hepatic)\s+(?:diseases?|cancers?|tumou?rs?|injury)\b|\bhepatocellular\b|\bhepatoblastoma\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\b(?:HIV|syphilis)\b[^.;]{0,40})\bhepatitis\b(?![^.;]{0,40}\b(?:HIV|syphilis)\b)|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b|\bbiliary\s+atresia\b|\b(?:liver|hepatic)\s+(?:diseases?|cancers?|tumou?rs?|injury)\b|\bhepatocellular\b|\bhepatoblastoma\b", RegexOptions.IgnoreCase)]
     private static partial Regex LiverDisease();
 
-    [GeneratedRegex(@"liver|hepat|cirrho|fibrosis|biliar|cholang|cholesta|wilson|NAFLD|NASH|steatohepat|portal|fulminant|ESLD|ALF|ACLF|end[\s-]+stage|acute[\s-]+on[\s-]+chronic", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"liver|hepat|cirrho|fibrosis|biliar|gall|chole|cholang|cholesta|wilson|NAFLD|NASH|steatohepat|portal|fulminant|ESLD|ALF|ACLF|end[\s-]+stage|acute[\s-]+on[\s-]+chronic", RegexOptions.IgnoreCase)]
     private static partial Regex AnyLiverWord();
 
     [GeneratedRegex(@"\bbiliary\s+cirrho|\bprimary\s+biliary\b|\bPBC\b", RegexOptions.IgnoreCase)]

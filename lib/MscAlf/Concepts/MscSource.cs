@@ -60,6 +60,10 @@ namespace MscAlf.Concepts;
 /// MSCs only in its summary, is an MSC study only when a summary sentence says MSCs are given or defines one of the
 /// interventions as them: otherwise the summary is about MSCs measured, studied or compared (a full registry record's
 /// summary of a drug, surgery or biomaterial trial).</para>
+/// <para>Exosomes, extracellular vesicles and a secretome are MSC products only in a record that names MSCs or stem cells
+/// somewhere (its description included): in the registry at large most exosome trials measure vesicles in blood, urine or
+/// tissue, or give those of other cells or of plants, so a record naming them and no MSCs or stem cells is
+/// <c>not_applicable</c>, whatever tissue is written near them.</para>
 /// <para>Fall-through: an MSC term (outside background sentences) but no tissue gives <c>unspecified</c>; no MSC
 /// term at all gives <c>not_applicable</c> (no MSCs given). "Stem cell" alone is not an MSC term, so a haematopoietic
 /// stem-cell trial ("bone marrow stem cell transplantation") is not read as MSCs; nor are a "gastrointestinal stromal
@@ -145,6 +149,13 @@ public static partial class MscSource
         if (mention.Field is null && product is null)
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
+        }
+        // Exosomes, vesicles or a secretome are MSC products only in a record that names MSCs or stem cells somewhere: most
+        // exosome trials in the registry measure them in blood or urine, or give those of other cells or plants.
+        if (product is null && mention.Match is { } first && ProductWord().IsMatch(first.Value)
+            && !OwnFields(text).Append(text.Description ?? "").Any(f => MscCells().IsMatch(f)))
+        {
+            return new(MscSourceCode.NotApplicable, "exosomes, vesicles or a secretome named, and no MSCs or stem cells anywhere in the record: " + first.Value);
         }
         // A record that lists what it gives but names MSCs (or a product) only in its summary may be about MSCs measured,
         // studied or compared: the summary must say they are given, unless the interventions name cells or an MSC tissue.
@@ -514,8 +525,19 @@ public static partial class MscSource
     [GeneratedRegex(@"^[\s)-]*(?:\(\w+\)[\s-]*)?(?:tissues?[\s-]+)?(?:transplant\w*|grafts?|grafting|flaps?|units?|injections?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Graft();
 
-    [GeneratedRegex(@"\bme(?:n?)senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bme(?:n?)senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating)\b|l\s*\]|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bexosom|\bextracellular\s+vesicle|\bsecretome|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b", RegexOptions.IgnoreCase)]
+    /// <summary>An MSC term that names the cells (mesenchymal stem cells, MSC, stromal cells, SVF …), not their products.</summary>
+    private const string MscCellTerms = @"\bme(?:n?)senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bme(?:n?)senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating)\b|l\s*\]|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
+
+    /// <summary>An MSC term: the cells, or their products (exosomes, extracellular vesicles, secretome).</summary>
+    [GeneratedRegex(MscCellTerms + @"|\bexosom|\bextracellular\s+vesicle|\bsecretome", RegexOptions.IgnoreCase)]
     private static partial Regex MscTerm();
+
+    /// <summary>MSCs or stem cells named in so many words: what makes exosomes, vesicles or a secretome an MSC product.</summary>
+    [GeneratedRegex(MscCellTerms + @"|\bstem[\s-]+cells?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MscCells();
+
+    [GeneratedRegex(@"^(?:exosom|extracellular|secretome)", RegexOptions.IgnoreCase)]
+    private static partial Regex ProductWord();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
     private static partial Regex CordBlood();

@@ -83,15 +83,16 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     internal static StudyText Text(RegistryStudy s) => RegistryImport.TextOf(s);
 
     [Fact]
-    public void Evaluate_WhenHandLabelledRecords_Agrees254Of272OnSourceAnd273Of274OnLiver()
+    public void Evaluate_WhenHandLabelledRecords_Agrees253Of272OnSourceAnd273Of274OnLiver()
     {
         var (liver, source) = Evaluate(Load(First));
         // Pinned: docs/classifiers.md reports these figures; change both together.
         Assert.Equal((274, 272), (liver.Count, source.Count));
         Assert.Equal(273, liver.Count(p => p.Truth == p.Got));
         // 244 before the MSC product list, 247 before its registry-defined products, 253 before micro-fragmented adipose tissue
-        // was read as adipose MSCs (fifth session)
-        Assert.Equal(254, source.Count(p => p.Truth == p.Got));
+        // was read as adipose MSCs (fifth session), 254 until a secretome counted only in a record naming MSCs or stem
+        // cells (seventh session: NCT04980261, a "Secretome Composite" whose classic row names neither)
+        Assert.Equal(253, source.Count(p => p.Truth == p.Got));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WhenSecondBlindSet_Agrees133Of147OnSourceAnd150Of150OnLiver()
+    public void Evaluate_WhenSecondBlindSet_Agrees132Of147OnSourceAnd150Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(SecondBlind));
         // Pinned: docs/classifiers.md reports these figures; change both together.
@@ -125,8 +126,10 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // two changes made on seeing its disagreements (hUMSC and AT-MSC abbreviations; "MSCs for the treatment of" as given);
         // 131 after three more in the fourth session (a tissue that is treated is not the source; an observational
         // follow-up of MSCs gave them; h-prefixed tissue abbreviations), also made on seeing them; 132 with micro-fragmented
-        // adipose tissue read as adipose MSCs (fifth session); 133 once ABCB5 named no tissue (sixth session)
-        Assert.Equal(133, source.Count(p => p.Truth == p.Got));
+        // adipose tissue read as adipose MSCs (fifth session); 133 once ABCB5 named no tissue (sixth session); 132 once
+        // vesicles counted only in a record naming MSCs or stem cells (seventh session: NCT04493242, "Extracellular
+        // Vesicle Infusion" of a product code)
+        Assert.Equal(132, source.Count(p => p.Truth == p.Got));
     }
 
     /// <summary>
@@ -138,10 +141,10 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// through the product list, agreement on the rest, the rest); docs/classifiers.md reports them.
     /// </summary>
     [Theory]
-    [InlineData(First, 23, 9, 245, 249)]
+    [InlineData(First, 23, 9, 244, 249)]
     [InlineData(Blind, 15, 4, 124, 130)]
     [InlineData(FullText, 8, 5, 49, 53)]
-    [InlineData(SecondBlind, 20, 10, 123, 127)]
+    [InlineData(SecondBlind, 20, 10, 122, 127)]
     [InlineData(ThirdBlind, 13, 6, 130, 131)]
     [InlineData(FullRecords, 0, 0, 97, 100)]
     [InlineData(FullRecords2, 1, 0, 141, 149)]
@@ -150,7 +153,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords5, 1, 1, 142, 148)]
     [InlineData(FullRecords6, 1, 0, 144, 149)]
     [InlineData(FullRecords7, 1, 0, 88, 91)]
-    [InlineData(FullRecords8, 0, 0, 123, 150)]
+    [InlineData(FullRecords8, 0, 0, 150, 150)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
         var labelled = (set == FullText ? LoadFullText() : Load(set)).Where(l => l.Source is not null).ToList();
@@ -218,7 +221,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WhenThirdSetOfFullRegistryRecords_Agrees140Of150OnSourceAnd148Of150OnLiver()
+    public void Evaluate_WhenThirdSetOfFullRegistryRecords_Agrees140Of150OnSourceAnd149Of150OnLiver()
     {
         var (liver, source) = Evaluate(Load(FullRecords3));
         // Pinned: docs/classifiers.md reports these figures; change both together. Measured blind: 135 (labelled blind
@@ -228,7 +231,9 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         // observational summaries; "decidual direction"; a tissue's abbreviation in brackets before a target word),
         // measured on the fourth full-record set.
         Assert.Equal((150, 150), (liver.Count, source.Count));
-        Assert.Equal(148, liver.Count(p => p.Truth == p.Got)); // 147 before the summary needed a named liver disease (sixth session)
+        // 147 before the summary needed a named liver disease (sixth session); 148 before hepatitis listed with HIV was read
+        // as screening (seventh)
+        Assert.Equal(149, liver.Count(p => p.Truth == p.Got));
         Assert.Equal(140, source.Count(p => p.Truth == p.Got));
     }
 
@@ -275,14 +280,16 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// were committed (47d7ae4): 82 of 92 and liver 93, measured blind; the rules of 4d2b09e give the same 82. Rules
     /// made on reading its disagreements ("mesenchymal" tumour cells, fibroblasts and MET; misspellings) give 88.
     /// Set 8 (150 meta_map records of the exosome, vesicle, iPSC and genetically-engineered searches; every one labelled
-    /// not_applicable by both readings) was scored once on those rules (b563b05): 123 of 150 and liver 146, measured blind.
+    /// not_applicable by both readings) was scored once on those rules (b563b05): 123 of 150 and liver 146, measured blind;
+    /// rules made on reading it (vesicles and secretome count only where MSCs or stem cells are named; hepatitis listed
+    /// with HIV is screening; gallbladder disease is biliary) give 150 and 150, and set 4's liver 150.
     /// </summary>
     [Theory]
-    [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 149)]
+    [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 150)]
     [InlineData(FullRecords5, 143, 149, 143, 149, 143, 149, 150)]
     [InlineData(FullRecords6, 144, 150, 144, 150, 144, 150, 149)]
     [InlineData(FullRecords7, 88, 92, 88, 92, 88, 92, 93)]
-    [InlineData(FullRecords8, 123, 150, 123, 150, 123, 150, 146)]
+    [InlineData(FullRecords8, 150, 150, 150, 150, 150, 150, 150)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
     {
@@ -349,13 +356,13 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1671Of1798OnSourceAnd1806Of1817OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1696Of1798OnSourceAnd1812Of1817OnLiver()
     {
         var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6, FullRecords7, FullRecords8 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
         output.WriteLine($"twelve sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1671, 1798), (source.Count(p => p.Truth == p.Got), source.Count));
-        Assert.Equal((1806, 1817), (liver.Count(p => p.Truth == p.Got), liver.Count));
+        Assert.Equal((1696, 1798), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1812, 1817), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 
     /// <summary>

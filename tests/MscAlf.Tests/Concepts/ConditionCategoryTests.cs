@@ -66,6 +66,22 @@ public sealed class ConditionCategoryTests
     public void Classify_WhenOnlyTheSummaryNamesTheLiver_NeedsANamedLiverDisease(string summary, Condition expected) =>
         Assert.Equal(expected, Of(["Stem Cells"], "A cell therapy study", summary).Category);
 
+    [Theory]
+    [InlineData("Volunteers will be tested for HIV, hepatitis B and C and syphilis before enrolment.", Condition.NotLiver)]
+    [InlineData("Participants infected with HIV, Hepatitis B or Hepatitis C are excluded.", Condition.NotLiver)]
+    [InlineData("Patients with chronic hepatitis B will receive the vaccine.", Condition.OtherLiver)]
+    public void Classify_WhenTheSummaryListsHepatitisWithHivOrSyphilis_ReadsItAsScreening(string summary, Condition expected) =>
+        Assert.Equal(expected, Of(["Malaria"], "A malaria vaccine study", summary).Category);
+
+    [Theory]
+    [InlineData("Gallbladder Carcinoma", Condition.OtherLiver)]
+    [InlineData("Gall Bladder Cancer", Condition.OtherLiver)]
+    [InlineData("Gallstones", Condition.OtherLiver)]
+    [InlineData("Acute Cholecystitis", Condition.OtherLiver)]
+    [InlineData("Postoperative Pain After Gall Bladder Removal", Condition.NotLiver)]
+    public void Classify_WhenAGallbladderDiseaseIsNamed_IsOtherLiver(string condition, Condition expected) =>
+        Assert.Equal(expected, Of([condition]).Category);
+
     [Fact]
     public void Classify_WhenNothingLiverRelated_FallsThroughToNotLiverWithoutEvidence()
     {

@@ -500,6 +500,23 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     public void Classify_WhenTheRecordMisspellsTheTermOrTissue_StillReadsIt(string text, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(text).Value);
 
+    [Theory]
+    [InlineData("Biological: Dendritic cell-derived exosomes loaded with tumour antigen", MscSourceCode.NotApplicable)]
+    [InlineData("Other: plasma-derived exosomes applied to the wound", MscSourceCode.NotApplicable)]
+    [InlineData("Dietary Supplement: ginger exosomes taken by mouth", MscSourceCode.NotApplicable)]
+    [InlineData("Biological: exosomes of the study's adipose tissue", MscSourceCode.NotApplicable)]
+    [InlineData("Biological: MSC-derived exosomes, nebulised", MscSourceCode.Unspecified)]
+    [InlineData("Biological: umbilical cord mesenchymal stem cell exosomes", MscSourceCode.UmbilicalCord)]
+    public void Classify_WhenExosomesAreNamedWithoutMscs_IsNotApplicable(string intervention, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(intervention).Value);
+
+    [Fact]
+    public void Classify_WhenTheRecordNamesStemCellsElsewhere_ReadsItsSecretomeAsAnMscProduct() =>
+        Assert.Equal(MscSourceCode.Unspecified, MscSource.Classify(new StudyText
+        {
+            Title = "Wound healing with stem cell secretome", Interventions = ["Biological: secretome gel applied daily"],
+        }).Value);
+
     /// <summary>
     /// A real record's summary (NCT01860118) on which a lazy bounded loop in the "given" pattern never returned and
     /// grew the process to gigabytes under the compiled and source-generated regex engines of .NET 10
