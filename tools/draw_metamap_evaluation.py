@@ -7,8 +7,8 @@ from another public repository: jesnyder/meta_map keeps, in `program_generated/c
 registry searches whose CSV downloads are in `user_provided/clinical_trials/`. The pool is the records with a JSON file
 that the four MSC searches found ("mesenchymal", "allogeneic mesenchymal", "autologous mesenchymal", "msc-derived
 exosome"), less every NCT id in a file named with --exclude (the labels, draws, seen lists and product sources of the
-earlier sets) and, always, the first set's labels and data/trials.csv. The other four searches (exosome, extracellular
-vesicles, iPSC, genetically engineered) are left out, as the earlier pools came from MSC searches only.
+earlier sets) and, always, the first set's labels and data/trials.csv. By default the other four searches (exosome,
+extracellular vesicles, iPSC, genetically engineered) are left out, as the earlier pools came from MSC searches only.
 
 Each drawn record is written as an API v2 study object with the same fields as the earlier full-record sets
 (identification, conditions, description, design study type, arm labels and descriptions, intervention types, names
@@ -122,7 +122,7 @@ def parse_args(argv):
                 sys.exit(f"{arg} needs a value")
             if arg == "--exclude":
                 excluded.append(value)
-            elif not value.isdigit():
+            elif not value.isdecimal() or not value.isascii():
                 sys.exit(f"{arg}: not a whole number: {value!r}")
             else:
                 options[arg] = int(value)

@@ -57,7 +57,8 @@ public sealed record ConditionClass(Condition Category, CirrhosisSubtype? Subtyp
 /// disease (hepatitis, cholangitis, cholestasis, NAFLD or NASH, portal hypertension, biliary atresia, hepatocellular
 /// carcinoma, "liver disease", "liver injury" …): the word "liver" or "hepatic" alone there is most often a liver
 /// function test, a drug's metabolism or an organ graft-versus-host disease can reach, not the condition studied; nor
-/// does hepatitis listed with HIV or syphilis (the infections screened for or excluded). The gallbladder is part of the
+/// does hepatitis listed with HIV or syphilis (the infections screened for or excluded), unless the sentence is about
+/// a co-infection. The gallbladder is part of the
 /// biliary tract, so a gallbladder disease (cancer, polyps, stones, cholecystitis) named in the conditions or titles is
 /// "other liver"; gallbladder surgery or physiology alone is not.</para>
 /// <para>Cirrhosis of the kidney ("renal cirrhosis") and fibrosis of other organs are not liver conditions;
@@ -176,7 +177,7 @@ public static partial class ConditionCategory
     [GeneratedRegex(@"\bliver\b|\bhepat|\bbiliary\b|\bgall[\s-]?bladder\s+(?:(?:benign\s+)?diseases?|cancers?|carcinomas?|neoplasms?|tumou?rs?|polyps?|stones?)\b|\bgallstones?\b|\bchole(?:cystitis|lithiasis)\b|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b", RegexOptions.IgnoreCase)]
     private static partial Regex OtherLiverPattern();
 
-    [GeneratedRegex(@"(?<!\b(?:HIV|syphilis)\b[^.;]{0,40})\bhepatitis\b(?![^.;]{0,40}\b(?:HIV|syphilis)\b)|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b|\bbiliary\s+atresia\b|\b(?:liver|hepatic)\s+(?:diseases?|cancers?|tumou?rs?|injury)\b|\bhepatocellular\b|\bhepatoblastoma\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\bco-?infect[^.;]{0,60})\bhepatitis\b|(?<!\b(?:HIV|syphilis)\b(?:[\s)]+\w+)?[\s)]*(?:,|/|\band\b|\bor\b)[^.;]{0,30})\bhepatitis\b(?![^.;]{0,30}(?:,|/|\band\b|\bor\b)\s*(?:HIV|syphilis)\b)|\bcholangi|\bcholesta|\bwilson'?s?\s+disease|\bNAFLD\b|\b(?-i:NASH)\b|\bsteatohepatitis\b|\bportal\s+hypertension\b|\bbiliary\s+atresia\b|\b(?:liver|hepatic)\s+(?:diseases?|cancers?|tumou?rs?|injury)\b|\bhepatocellular\b|\bhepatoblastoma\b", RegexOptions.IgnoreCase)]
     private static partial Regex LiverDisease();
 
     [GeneratedRegex(@"liver|hepat|cirrho|fibrosis|biliar|gall|chole|cholang|cholesta|wilson|NAFLD|NASH|steatohepat|portal|fulminant|ESLD|ALF|ACLF|end[\s-]+stage|acute[\s-]+on[\s-]+chronic", RegexOptions.IgnoreCase)]

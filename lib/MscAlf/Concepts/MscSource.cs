@@ -70,7 +70,7 @@ namespace MscAlf.Concepts;
 /// tumour", the "mesenchymal subtype" of a cancer, an epithelial-to-mesenchymal transition (or the reverse, as in the
 /// MET receptor, "mesenchymal-epithelial transition factor"), mesenchymal markers, genes or phenotypes of tumour cells,
 /// a mesenchymal hamartoma, sarcoma or liver tumour, a tumour "of mesenchymal origin", "mesenchymal" circulating tumour
-/// cells (CTCs) or fibroblasts, "mesenchymal" closing a bracketed list of tumour types, corneal "stromal" tissue or
+/// cells (CTCs, "circulating tumour cells") or fibroblasts, "mesenchymal" closing a bracketed list of tumour types, corneal "stromal" tissue or
 /// ABCB5-positive limbal (epithelial) stem cells; "epithelial and mesenchymal stem cells" still names MSCs. Two
 /// misspellings met in registry records are read as meant: "mensenchymal", and "adipost" for adipose.</para>
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
@@ -150,12 +150,9 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
         }
-        // Exosomes, vesicles or a secretome are MSC products only in a record that names MSCs or stem cells somewhere: most
-        // exosome trials in the registry measure them in blood or urine, or give those of other cells or plants.
-        if (product is null && mention.Match is { } first && ProductWord().IsMatch(first.Value)
-            && !OwnFields(text).Append(text.Description ?? "").Any(f => MscCells().IsMatch(f)))
+        if (product is null && ProductsWithoutCells(text, mention.Match) is { } products)
         {
-            return new(MscSourceCode.NotApplicable, "exosomes, vesicles or a secretome named, and no MSCs or stem cells anywhere in the record: " + first.Value);
+            return products;
         }
         // A record that lists what it gives but names MSCs (or a product) only in its summary may be about MSCs measured,
         // studied or compared: the summary must say they are given, unless the interventions name cells or an MSC tissue.
@@ -171,6 +168,23 @@ public static partial class MscSource
         // The record names MSCs or an MSC product but no tissue: unspecified, whatever tissue the product's sources give.
         string?[] said = [product?.Evidence, mention.Field is null ? null : StudyText.Snippet(mention.Field, mention.Match!.Index, mention.Match.Length)];
         return new(MscSourceCode.Unspecified, string.Join(" || ", said.OfType<string>()));
+    }
+
+    /// <summary>
+    /// <c>not_applicable</c> when the first MSC mention is exosomes, vesicles or a secretome and no field of the record (its
+    /// folded description included) names MSCs or stem cells: most exosome trials in the registry measure vesicles in
+    /// blood or urine, or give those of other cells or of plants. Null otherwise.
+    /// </summary>
+    private static Classified<MscSourceCode>? ProductsWithoutCells(StudyText text, Match? first)
+    {
+        if (first is null || !ProductWord().IsMatch(first.Value))
+        {
+            return null;
+        }
+        var fields = OwnFields(text).Append(text.Description is null ? "" : TextFold.Fold(text.Description));
+        return fields.Any(f => MscCells().IsMatch(f))
+            ? null
+            : new(MscSourceCode.NotApplicable, "exosomes, vesicles or a secretome named, and no MSCs or stem cells anywhere in the record: " + first.Value);
     }
 
     /// <summary>
@@ -464,7 +478,8 @@ public static partial class MscSource
 
     /// <summary>
     /// Cells given as they come: a bone marrow concentrate ("bone marrow aspirate concentrate", BMAC, BMC, "concentrated …
-    /// MSCs"), a bone marrow aspirate, cells said to be unprocessed, uncultured or non-cultured.
+    /// MSCs"), a bone marrow aspirate, cells separated on Ficoll or by a Sepax, a "one-step procedure", cells said to be
+    /// unprocessed, uncultured or non-cultured.
     /// </summary>
     [GeneratedRegex(@"\b(?:bone[\s-]+)?marrow[\s-]+(?:aspirate[\s-]+)?concentrat\w*|\bBMA?Cs?\b|\bconcentrated\s+(?:\w+\s+){0,3}(?:bone[\s-]+marrow|mesenchymal|MSCs?|stem\s+cells?)\b|(?<!\bfrom\s+(?:the\s+|a\s+)?(?:\w+\s+)?)\bbone[\s-]+marrow[\s-]+aspirates?\b|\bun(?:processed|cultured)\b|\bficoll\b|\bnon[\s-]?cultur(?:ed|e[\s-]+expanded)\b|\bwithout\s+(?:\w+\s+)?culture\b|\bone[\s-]+step\s+(?:procedure|surgery|technique)\b|\bsepax\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsItComes();
@@ -493,7 +508,7 @@ public static partial class MscSource
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\b(?:previous(?:ly)?|prior|earlier|recent)\s+(?:\w+\s+)?(?:studies|study|trials?|reports?|work|research)\b|\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:shown|reported|used|studied|demonstrated|confirmed|proven|proved|found)\b|\bin\s+(?:animal|preclinical|rodent)|\b(?:rats?|mice|mouse|murine|porcine|canine|animal\s+models?)\b|\bin\s+vitro\b|\bliterature\b|\bet\s+al\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:previous(?:ly)?|prior|earlier|recent)\s+(?:\w+\s+)?(?:studies|study|trials?|reports?|work|research)\b|\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:shown|reported|used|studied|demonstrated|confirmed|proven|proved|found)\b|\bin\s+(?:animal|preclinical|rodent)|\b(?:rats?|mice|mouse|murine|animal\s+models?)\b|\b(?:porcine|canine|pigs?|dogs?|sheep|ovine)\s+models?\b|\bin\s+vitro\b|\bliterature\b|\bet\s+al\b", RegexOptions.IgnoreCase)]
     private static partial Regex Background();
 
     [GeneratedRegex(@"^[\s-]*(?:tissue[\s-]+)?(?:-?derived[\s-]+)?(?:(?!blood\b)\w+[\s-]+)?(?:stem|stromal|progenitor|regenerative)[\s-]+cells?\b|^'?s?[\s-]+jelly[\s-]+(?:derived[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
@@ -526,7 +541,7 @@ public static partial class MscSource
     private static partial Regex Graft();
 
     /// <summary>An MSC term that names the cells (mesenchymal stem cells, MSC, stromal cells, SVF …), not their products.</summary>
-    private const string MscCellTerms = @"\bme(?:n?)senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bme(?:n?)senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating)\b|l\s*\]|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
+    private const string MscCellTerms = @"\bmen?senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmen?senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating[\s-]+tumou?r)\b|l\s*\](?!\s*(?:stem|stromal|cells?)\b)|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
 
     /// <summary>An MSC term: the cells, or their products (exosomes, extracellular vesicles, secretome).</summary>
     [GeneratedRegex(MscCellTerms + @"|\bexosom|\bextracellular\s+vesicle|\bsecretome", RegexOptions.IgnoreCase)]

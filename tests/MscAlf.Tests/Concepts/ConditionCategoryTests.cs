@@ -70,6 +70,11 @@ public sealed class ConditionCategoryTests
     [InlineData("Volunteers will be tested for HIV, hepatitis B and C and syphilis before enrolment.", Condition.NotLiver)]
     [InlineData("Participants infected with HIV, Hepatitis B or Hepatitis C are excluded.", Condition.NotLiver)]
     [InlineData("Patients with chronic hepatitis B will receive the vaccine.", Condition.OtherLiver)]
+    [InlineData("HIV-infected patients with chronic hepatitis B will receive tenofovir.", Condition.OtherLiver)]
+    [InlineData("Patients co-infected with hepatitis C and HIV will receive sofosbuvir.", Condition.OtherLiver)]
+    [InlineData("Blood is screened (such as hepatitis B and C, syphilis, HIV) before donation.", Condition.NotLiver)]
+    [InlineData("Screening includes a blood count, HIV test, hepatitis B/C test and liver function.", Condition.NotLiver)]
+    [InlineData("Donors must be negative for human immunodeficiency virus (HIV), hepatitis B or C.", Condition.NotLiver)]
     public void Classify_WhenTheSummaryListsHepatitisWithHivOrSyphilis_ReadsItAsScreening(string summary, Condition expected) =>
         Assert.Equal(expected, Of(["Malaria"], "A malaria vaccine study", summary).Category);
 

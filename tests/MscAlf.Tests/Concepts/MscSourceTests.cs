@@ -507,7 +507,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Biological: exosomes of the study's adipose tissue", MscSourceCode.NotApplicable)]
     [InlineData("Biological: MSC-derived exosomes, nebulised", MscSourceCode.Unspecified)]
     [InlineData("Biological: umbilical cord mesenchymal stem cell exosomes", MscSourceCode.UmbilicalCord)]
-    public void Classify_WhenExosomesAreNamedWithoutMscs_IsNotApplicable(string intervention, MscSourceCode expected) =>
+    public void Classify_WhenExosomesAreNamed_CountsThemOnlyBesideMscs(string intervention, MscSourceCode expected) =>
         Assert.Equal(expected, Intervention(intervention).Value);
 
     [Fact]
@@ -515,6 +515,28 @@ public sealed class MscSourceTests(ITestOutputHelper output)
         Assert.Equal(MscSourceCode.Unspecified, MscSource.Classify(new StudyText
         {
             Title = "Wound healing with stem cell secretome", Interventions = ["Biological: secretome gel applied daily"],
+        }).Value);
+
+    [Theory]
+    [InlineData("Autologous adipose-derived MSCs seeded on a porcine collagen membrane will be implanted.", MscSourceCode.Adipose)]
+    [InlineData("Dental pulp MSCs isolated from the patient's extracted canine teeth will be injected.", MscSourceCode.DentalPulp)]
+    [InlineData("In a porcine model, adipose-derived MSCs healed the defect.", MscSourceCode.NotApplicable)]
+    public void Classify_WhenAnAnimalIsNamedOutsideAModel_KeepsTheSentence(string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = "A cell therapy study", Summary = summary }).Value);
+
+    [Theory]
+    [InlineData("Biological: Wharton's jelly [mesenchymal] cells, 1x10^6/kg", MscSourceCode.UmbilicalCord)]
+    [InlineData("Biological: mesenchymal circulating progenitors infused", MscSourceCode.Unspecified)]
+    public void Classify_WhenMesenchymalIsBracketedOrCirculatingButNamesCells_StillNamesMscs(string text, MscSourceCode expected) =>
+        Assert.Equal(expected, Intervention(text).Value);
+
+    [Fact]
+    public void Classify_WhenOnlyTheDescriptionNamesStemCellsWithATypographicHyphen_ReadsItsExosomesAsAnMscProduct() =>
+        Assert.NotEqual(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText
+        {
+            Title = "Exosomes for acute lung injury",
+            Interventions = ["Biological: exosomes, inhaled"],
+            Description = "The exosomes are secreted by stem\u2010cells grown in the laboratory.",
         }).Value);
 
     /// <summary>
