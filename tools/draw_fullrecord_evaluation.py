@@ -105,17 +105,21 @@ def main(mapclinical_git, repo_root, out_dir, seed=SEED, size=SIZE, excluded=())
     write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
 
 
-def parse_args(argv):
-    options, excluded, positional = {"--seed": SEED, "--size": SIZE}, [], []
+def parse_args(argv, usage=__doc__, seed=SEED, size=SIZE, flags=()):
+    """(positional, seed, size, excluded, flags set) from argv: --seed N, --size N, --exclude FILE (repeated) and the
+    value-less options in flags; a bad option exits with one line, too few or many positionals with usage's last line."""
+    options, excluded, positional, given = {"--seed": seed, "--size": size}, [], [], set()
     args = iter(argv)
     for arg in args:
-        if arg in ("--seed", "--size", "--exclude"):
+        if arg in flags:
+            given.add(arg)
+        elif arg in ("--seed", "--size", "--exclude"):
             value = next(args, None)
             if value is None:
                 sys.exit(f"{arg} needs a value")
             if arg == "--exclude":
                 excluded.append(value)
-            elif not value.isdigit():
+            elif not value.isdecimal() or not value.isascii():
                 sys.exit(f"{arg}: not a whole number: {value!r}")
             else:
                 options[arg] = int(value)
@@ -124,10 +128,10 @@ def parse_args(argv):
         else:
             positional.append(arg)
     if len(positional) != 3:
-        sys.exit(__doc__.strip().splitlines()[-2])
-    return positional, options["--seed"], options["--size"], excluded
+        sys.exit(usage.strip().splitlines()[-2])
+    return positional, options["--seed"], options["--size"], excluded, given
 
 
 if __name__ == "__main__":
-    positional, seed, size, excluded = parse_args(sys.argv[1:])
+    positional, seed, size, excluded, _ = parse_args(sys.argv[1:])
     main(*positional, seed=seed, size=size, excluded=excluded)

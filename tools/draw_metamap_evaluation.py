@@ -33,7 +33,7 @@ import random
 import sys
 
 from draw_blind_evaluation import blobs, seen_ids, studies_json, write
-from draw_fullrecord_evaluation import enum
+from draw_fullrecord_evaluation import enum, parse_args
 
 SEED = 20261207
 METAMAP_COMMIT = "912cdab139a096e1933e757fa4341278388cb394"
@@ -110,31 +110,6 @@ def main(metamap_git, repo_root, out_dir, seed=SEED, size=None, excluded=(), oth
     write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
 
 
-def parse_args(argv):
-    options, excluded, positional = {"--seed": SEED, "--size": None, "--other-searches": False}, [], []
-    args = iter(argv)
-    for arg in args:
-        if arg == "--other-searches":
-            options[arg] = True
-        elif arg in ("--seed", "--size", "--exclude"):
-            value = next(args, None)
-            if value is None:
-                sys.exit(f"{arg} needs a value")
-            if arg == "--exclude":
-                excluded.append(value)
-            elif not value.isdecimal() or not value.isascii():
-                sys.exit(f"{arg}: not a whole number: {value!r}")
-            else:
-                options[arg] = int(value)
-        elif arg.startswith("--"):
-            sys.exit(f"unknown option {arg!r}")
-        else:
-            positional.append(arg)
-    if len(positional) != 3:
-        sys.exit(__doc__.strip().splitlines()[-2])
-    return positional, options["--seed"], options["--size"], excluded, options["--other-searches"]
-
-
 if __name__ == "__main__":
-    positional, seed, size, excluded, other = parse_args(sys.argv[1:])
-    main(*positional, seed=seed, size=size, excluded=excluded, other=other)
+    positional, seed, size, excluded, flags = parse_args(sys.argv[1:], __doc__, SEED, None, ("--other-searches",))
+    main(*positional, seed=seed, size=size, excluded=excluded, other="--other-searches" in flags)
