@@ -10,9 +10,9 @@ A set read twice (evaluation-full-records-4 and -5) keeps each reading and the l
 - labels.csv: the label of record, the one the classifier is scored against: the agreed label where the readings
   agree (with the first reading's evidence), the adjudicated one where they differ (with the adjudicator's reason).
 
-Commands (SET is the set's folder, holding registry_studies.json):
-  join SET OUT HALF1 HALF2   write OUT from two halves: every record of the set exactly once, rows unchanged,
-                             sorted by NCT id
+Commands (SET is the set's folder, holding registry_studies.json or healthdata_studies.json):
+  join SET OUT PART PART...  write OUT from two or more parts (halves, quarters): every record of the set exactly
+                             once, rows unchanged, sorted by NCT id
   compare SET                write disagreements.csv from labels-first.csv and labels-second.csv
   resolve SET                write labels.csv from the two readings and adjudication.csv
 
@@ -38,8 +38,19 @@ class Bad(Exception):
     """An input that breaks a rule; the message names the file."""
 
 
+RECORD_FILES = ("registry_studies.json", "healthdata_studies.json")
+
+
+def record_file(folder):
+    """The set's one file of records: registry_studies.json (full records) or healthdata_studies.json."""
+    found = [name for name in RECORD_FILES if os.path.isfile(os.path.join(folder, name))]
+    if len(found) != 1:
+        raise Bad(f"{folder}: expected exactly one of {', '.join(RECORD_FILES)}, found {len(found)}")
+    return found[0]
+
+
 def set_ids(folder):
-    path = os.path.join(folder, "registry_studies.json")
+    path = os.path.join(folder, record_file(folder))
     with open(path, encoding="utf-8") as f:
         return [s["protocolSection"]["identificationModule"]["nctId"] for s in json.load(f)]
 
@@ -96,14 +107,15 @@ def write(path, text):
     os.replace(tmp, path)
 
 
-def join(folder, out, half1, half2):
+def join(folder, out, *parts):
     ids = set_ids(folder)
     rows = []
-    for half in (half1, half2):
-        rows += read_rows(half, HEADER)
-    seen = check_labels(f"{half1} + {half2}", rows, set(ids))
+    for part in parts:
+        rows += read_rows(part, HEADER)
+    names = " + ".join(parts)
+    seen = check_labels(names, rows, set(ids))
     if seen != set(ids):
-        raise Bad(f"{half1} + {half2}: {len(set(ids) - seen)} records of the set have no label")
+        raise Bad(f"{names}: {len(set(ids) - seen)} records of the set have no label")
     write(out, csv_text(HEADER, sorted(rows, key=lambda r: r["nct_id"])))
     return f"joined {len(rows)} rows into {out}"
 
@@ -147,7 +159,7 @@ def resolve(folder):
     for i in sorted(ids):
         if i in decided:
             d = decided[i]
-            out.append({"nct_id": i, "source": "registry_studies.json", "liver": d["liver"],
+            out.append({"nct_id": i, "source": record_file(folder), "liver": d["liver"],
                         "msc_source": d["msc_source"], "evidence": "adjudicated: " + d["reason"]})
         else:
             out.append(first[i])
@@ -157,7 +169,9 @@ def resolve(folder):
 
 def main(argv):
     commands = {"join": (join, 4), "compare": (compare, 1), "resolve": (resolve, 1)}
-    if not argv or argv[0] not in commands or len(argv) - 1 != commands[argv[0]][1]:
+    count_ok = argv and argv[0] in commands and (
+        len(argv) - 1 >= 4 if argv[0] == "join" else len(argv) - 1 == commands[argv[0]][1])
+    if not count_ok:
         sys.exit(__doc__.split("Commands")[1].split("Every row")[0].strip())
     run, _ = commands[argv[0]]
     try:
