@@ -154,6 +154,10 @@ public static partial class MscSource
         {
             return products;
         }
+        if (product is null && OtherMeaningOfMsc(text, mention.Match) is { } otherMeaning)
+        {
+            return otherMeaning;
+        }
         // A record that lists what it gives but names MSCs (or a product) only in its summary may be about MSCs measured,
         // studied or compared: the summary must say they are given, unless the interventions name cells or an MSC tissue.
         if (text.Interventions.Count + text.Arms.Count > 0 && (mention.Field is null || mention.Group == 2)
@@ -185,6 +189,28 @@ public static partial class MscSource
         return fields.Any(f => MscCells().IsMatch(f))
             ? null
             : new(MscSourceCode.NotApplicable, "exosomes, vesicles or a secretome named, and no MSCs or stem cells anywhere in the record: " + first.Value);
+    }
+
+    /// <summary>
+    /// <c>not_applicable</c> when the first MSC mention is the bare abbreviation "MSC(s)", the record defines it in brackets
+    /// after words that name no MSCs ("Mindful Self-Compassion (MSC)", "Manukau Surgical Centre (MSC)", "moist snuff
+    /// consumers (MSC)"), and no field (its folded description included) says "mesenchymal" or "stromal cells". Null otherwise.
+    /// </summary>
+    private static Classified<MscSourceCode>? OtherMeaningOfMsc(StudyText text, Match? first)
+    {
+        if (first is null || !BareMsc().IsMatch(first.Value))
+        {
+            return null;
+        }
+        var fields = OwnFields(text).Append(text.Description is null ? "" : TextFold.Fold(text.Description)).ToList();
+        if (fields.Any(f => MscInWords().IsMatch(f)))
+        {
+            return null;
+        }
+        return fields.Select(f => (Field: f, Match: MscDefinedOtherwise().Match(f))).FirstOrDefault(d => d.Match.Success) is { Field: { } field } defined
+            ? new(MscSourceCode.NotApplicable, "MSC stands for something else in this record: "
+                + StudyText.Snippet(field, defined.Match.Index, defined.Match.Length))
+            : null;
     }
 
     /// <summary>
@@ -541,7 +567,7 @@ public static partial class MscSource
     private static partial Regex Graft();
 
     /// <summary>An MSC term that names the cells (mesenchymal stem cells, MSC, stromal cells, SVF …), not their products.</summary>
-    private const string MscCellTerms = @"\bmen?senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmen?senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating[\s-]+tumou?r)\b|l\s*\](?!\s*(?:stem|stromal|cells?)\b)|l-type|l-like)|\b\w*-?MSCs?\b|\bMSC|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
+    private const string MscCellTerms = @"\bmen?senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmen?senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating[\s-]+tumou?r)\b|l\s*\](?!\s*(?:stem|stromal|cells?)\b)|l-type|l-like)|\b(?!(?-i:NMSCs?)\b)\w*-?(?-i:MSCs?)(?![^\W_])|(?-i:\bMSC(?:-?TRAIL|\d{1,5}[A-Z]\w*)\b)|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
 
     /// <summary>An MSC term: the cells, or their products (exosomes, extracellular vesicles, secretome).</summary>
     [GeneratedRegex(MscCellTerms + @"|\bexosom|\bextracellular\s+vesicle|\bsecretome", RegexOptions.IgnoreCase)]
@@ -553,6 +579,17 @@ public static partial class MscSource
 
     [GeneratedRegex(@"^(?:exosom|extracellular|secretome)", RegexOptions.IgnoreCase)]
     private static partial Regex ProductWord();
+
+    [GeneratedRegex(@"^(?-i:MSCs?)$")]
+    private static partial Regex BareMsc();
+
+    /// <summary>MSCs named in words, not by the abbreviation alone.</summary>
+    [GeneratedRegex(@"\bmen?senchyma|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MscInWords();
+
+    /// <summary>"(MSC)" after words none of which, within six, names MSCs: the abbreviation defined as something else.</summary>
+    [GeneratedRegex(@"(?<!\b(?:men?senchym|stromal|stem|progenitor|precursor|multipotent|MSC)\w*\W+(?:\w+\W+){0,5})\(\s*(?-i:MSCs?)\s*[),;]", RegexOptions.IgnoreCase)]
+    private static partial Regex MscDefinedOtherwise();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
     private static partial Regex CordBlood();

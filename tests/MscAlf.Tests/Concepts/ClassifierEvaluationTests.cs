@@ -153,7 +153,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4, 4, 2, 142, 145)]
     [InlineData(FullRecords5, 1, 1, 142, 148)]
     [InlineData(FullRecords6, 1, 0, 144, 149)]
-    [InlineData(FullRecords7, 1, 0, 88, 91)]
+    [InlineData(FullRecords7, 1, 0, 87, 91)]
     [InlineData(FullRecords8, 0, 0, 150, 150)]
     public void Evaluate_WhenRecordsNamingNoMscWordAreSetApart_TheRestAgreeAsPinned(string set, int brandOnly, int recognised, int agree, int rest)
     {
@@ -279,7 +279,8 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// the disagreements of sets 1 to 6 and raise set 4 by one, set 5 by one and set 6 by six.
     /// Set 7 (93 records of jesnyder/meta_map, both readings agreeing on every record) was scored once after those rules
     /// were committed (47d7ae4): 82 of 92 and liver 93, measured blind; the rules of 4d2b09e give the same 82. Rules
-    /// made on reading its disagreements ("mesenchymal" tumour cells, fibroblasts and MET; misspellings) give 88.
+    /// made on reading its disagreements ("mesenchymal" tumour cells, fibroblasts and MET; misspellings) give 88; 87 once
+    /// "MSC" had to stand alone or carry a prefix (eighth session: NCT01436123 had been an MSC trial only through "MSCT").
     /// Set 8 (150 meta_map records of the exosome, vesicle, iPSC and genetically-engineered searches; every one labelled
     /// not_applicable by both readings) was scored once on those rules (b563b05): 123 of 150 and liver 146, measured blind;
     /// rules made on reading it (vesicles and secretome count only where MSCs or stem cells are named; hepatitis listed
@@ -289,7 +290,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     [InlineData(FullRecords4, 143, 149, 144, 149, 144, 149, 150)]
     [InlineData(FullRecords5, 143, 149, 143, 149, 143, 149, 150)]
     [InlineData(FullRecords6, 144, 150, 144, 150, 144, 150, 149)]
-    [InlineData(FullRecords7, 88, 92, 88, 92, 88, 92, 93)]
+    [InlineData(FullRecords7, 87, 92, 87, 92, 87, 92, 93)]
     [InlineData(FullRecords8, 150, 150, 150, 150, 150, 150, 150)]
     public void Evaluate_WhenSetReadTwice_AgreesWithEachReadingAsPinned(string set, int first, int firstOf, int second, int secondOf,
         int record, int recordOf, int liverOfRecord)
@@ -357,12 +358,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// again records of the first two sets, which would count them twice.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1696Of1798OnSourceAnd1812Of1817OnLiver()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_Agrees1695Of1798OnSourceAnd1812Of1817OnLiver()
     {
         var sets = new[] { First, Blind, SecondBlind, ThirdBlind, FullRecords, FullRecords2, FullRecords3, FullRecords4, FullRecords5, FullRecords6, FullRecords7, FullRecords8 }.Select(s => Evaluate(Load(s))).ToList();
         var (liver, source) = (sets.SelectMany(s => s.Liver).ToList(), sets.SelectMany(s => s.Source).ToList());
         output.WriteLine($"twelve sets: MSC source {source.Count(p => p.Truth == p.Got)}/{source.Count}, liver {liver.Count(p => p.Truth == p.Got)}/{liver.Count}");
-        Assert.Equal((1696, 1798), (source.Count(p => p.Truth == p.Got), source.Count));
+        Assert.Equal((1695, 1798), (source.Count(p => p.Truth == p.Got), source.Count));
         Assert.Equal((1812, 1817), (liver.Count(p => p.Truth == p.Got), liver.Count));
     }
 

@@ -539,6 +539,31 @@ public sealed class MscSourceTests(ITestOutputHelper output)
             Description = "The exosomes are secreted by stem\u2010cells grown in the laboratory.",
         }).Value);
 
+    [Theory]
+    [InlineData("Prevention of non-melanoma skin cancer (NMSC) with topical cream, treated for NMSCs")]
+    [InlineData("Coronary multislice CT (MSCT) angiography after stenting; MSCTA at 3 months")]
+    [InlineData("Metastatic squamous cell carcinoma (MSCC) of the head and neck treated with cetuximab")]
+    [InlineData("Phase I study of MSC2490484A, an inhibitor of DNA-dependent protein kinase")]
+    [InlineData("Taught by a lecturer with an MSc in nursing; gene expression in PBMSc")]
+    public void Classify_WhenMscIsPartOfAnotherAbbreviationOrACompoundCode_IsNotApplicable(string text) =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = text }).Value);
+
+    [Theory]
+    [InlineData("Biological: Infusion of MSC_Apceth")]
+    [InlineData("Genetic: MSCTRAIL")]
+    [InlineData("Drug: MSC11FCD")]
+    [InlineData("Biological: hUC-MSCs, 1x10^6/kg")]
+    public void Classify_WhenAnMscProductIsWrittenAsOneToken_IsAnMscTrial(string intervention) =>
+        Assert.NotEqual(MscSourceCode.NotApplicable, Intervention(intervention).Value);
+
+    [Theory]
+    [InlineData("Mindfulness program", "The Mindful Self-Compassion (MSC) program will be compared with CBT. MSC will be taught weekly.", MscSourceCode.NotApplicable)]
+    [InlineData("Fluid balance in colectomy", "Patients treated at the Manukau Surgical Centre (MSC) will receive the protocol.", MscSourceCode.NotApplicable)]
+    [InlineData("MSC therapy for knee arthritis", "Mesenchymal stromal cells (MSC) will be injected into the knee.", MscSourceCode.Unspecified)]
+    [InlineData("MSC therapy for knee arthritis", "Stem cells (MSC) from the bone marrow will be injected; the MSC will be cultured.", MscSourceCode.BoneMarrow)]
+    public void Classify_WhenTheRecordDefinesMscAsSomethingElse_IsNotApplicableUnlessItNamesMscsInWords(string title, string summary, MscSourceCode expected) =>
+        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, Summary = summary }).Value);
+
     /// <summary>
     /// A real record's summary (NCT01860118) on which a lazy bounded loop in the "given" pattern never returned and
     /// grew the process to gigabytes under the compiled and source-generated regex engines of .NET 10
