@@ -553,6 +553,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Genetic: MSCTRAIL")]
     [InlineData("Drug: MSC11FCD")]
     [InlineData("Biological: hUC-MSCs, 1x10^6/kg")]
+    [InlineData("BIOLOGICAL: UC-MSCS INFUSION")]
     public void Classify_WhenAnMscProductIsWrittenAsOneToken_IsAnMscTrial(string intervention) =>
         Assert.NotEqual(MscSourceCode.NotApplicable, Intervention(intervention).Value);
 
