@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Join, compare and resolve two independent readings of a full-record evaluation set.
 
-A set read twice (evaluation-full-records-4 and -5) keeps each reading and the label of record side by side:
+A set read twice (evaluation-full-records-4 to -8, evaluation-blind-4) keeps each reading and the label of record side
+by side:
 
-- labels-first.csv, labels-second.csv: the two readings, each made of two labellers' halves;
+- labels-first.csv, labels-second.csv: the two readings, each made of the labellers' parts (halves or quarters);
 - disagreements.csv: the records where the readings differ on liver or msc_source, both readings side by side, for
   a third reader who adjudicates them blind to the classifier;
 - adjudication.csv: that reader's label for each disagreement (nct_id, liver, msc_source, decision, reason);
@@ -108,14 +109,20 @@ def write(path, text):
 
 
 def join(folder, out, *parts):
-    ids = set_ids(folder)
-    rows = []
+    ids, source = set_ids(folder), record_file(folder)
+    rows, owner = [], {}
     for part in parts:
-        rows += read_rows(part, HEADER)
-    names = " + ".join(parts)
-    seen = check_labels(names, rows, set(ids))
-    if seen != set(ids):
-        raise Bad(f"{names}: {len(set(ids) - seen)} records of the set have no label")
+        part_rows = read_rows(part, HEADER)
+        check_labels(part, part_rows, set(ids))
+        for line, row in enumerate(part_rows, start=2):
+            if row["source"] != source:
+                raise Bad(f"{part}: line {line}: source '{row['source']}' is not the set's record file {source}")
+            if row["nct_id"] in owner:
+                raise Bad(f"{part}: line {line}: {row['nct_id']} is also labelled in {owner[row['nct_id']]}")
+            owner[row["nct_id"]] = part
+        rows += part_rows
+    if set(owner) != set(ids):
+        raise Bad(f"{' + '.join(parts)}: {len(set(ids) - set(owner))} records of the set have no label")
     write(out, csv_text(HEADER, sorted(rows, key=lambda r: r["nct_id"])))
     return f"joined {len(rows)} rows into {out}"
 

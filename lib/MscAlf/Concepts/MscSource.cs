@@ -73,6 +73,10 @@ namespace MscAlf.Concepts;
 /// cells (CTCs, "circulating tumour cells") or fibroblasts, "mesenchymal" closing a bracketed list of tumour types, corneal "stromal" tissue or
 /// ABCB5-positive limbal (epithelial) stem cells; "epithelial and mesenchymal stem cells" still names MSCs. Two
 /// misspellings met in registry records are read as meant: "mensenchymal", and "adipost" for adipose.</para>
+/// <para>"MSC" counts alone or with a prefix ("UC-MSCs", "hMSC", "MSC_Apceth", "MSC11FCD"), not inside another
+/// abbreviation or code: non-melanoma skin cancer (NMSC), multislice CT (MSCT, MSCTA), MSCC, the degrees MSc and DMSc,
+/// compound codes of five or more digits (MSC2490484A). A record whose only MSC word is the bare abbreviation and which
+/// spells it out as something else ("Mindful Self-Compassion (MSC)") gives no MSCs.</para>
 /// <para>A record that names a product of the MSC product list (<see cref="MscProduct"/>: Prochymal, Alofisel, Cartistem …)
 /// in the same fields, outside background sentences, names MSCs. Its class is still what the record says: the tissue its
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
@@ -192,9 +196,10 @@ public static partial class MscSource
     }
 
     /// <summary>
-    /// <c>not_applicable</c> when the first MSC mention is the bare abbreviation "MSC(s)", the record defines it in brackets
-    /// after words that name no MSCs ("Mindful Self-Compassion (MSC)", "Manukau Surgical Centre (MSC)", "moist snuff
-    /// consumers (MSC)"), and no field (its folded description included) says "mesenchymal" or "stromal cells". Null otherwise.
+    /// <c>not_applicable</c> when the first MSC mention is the bare abbreviation "MSC(s)", no field (its folded description
+    /// included) names MSCs or stem cells in words, and the record spells the abbreviation out as something else: "(MSC)"
+    /// after three words whose initials are M, S and C ("Mindful Self-Compassion (MSC)", "Manukau Surgical Centre (MSC)",
+    /// "moist snuff consumers (MSC)"), not "treatment group (MSC)" or "Arm A (MSC)". Null otherwise.
     /// </summary>
     private static Classified<MscSourceCode>? OtherMeaningOfMsc(StudyText text, Match? first)
     {
@@ -202,16 +207,68 @@ public static partial class MscSource
         {
             return null;
         }
-        var fields = OwnFields(text).Append(text.Description is null ? "" : TextFold.Fold(text.Description)).ToList();
+        var fields = OwnFields(text).ToList();
         if (fields.Any(f => MscInWords().IsMatch(f)))
+        {
+            return null; // most records reaching here say "mesenchymal" somewhere: the description is not folded
+        }
+        var description = text.Description is null ? "" : TextFold.Fold(text.Description);
+        if (MscInWords().IsMatch(description))
         {
             return null;
         }
-        return fields.Select(f => (Field: f, Match: MscDefinedOtherwise().Match(f))).FirstOrDefault(d => d.Match.Success) is { Field: { } field } defined
-            ? new(MscSourceCode.NotApplicable, "MSC stands for something else in this record: "
-                + StudyText.Snippet(field, defined.Match.Index, defined.Match.Length))
-            : null;
+        foreach (var field in fields.Append(description))
+        {
+            foreach (Match bracket in MscInBrackets().Matches(field))
+            {
+                if (SpellsOutMsc(field.AsSpan(0, bracket.Index)))
+                {
+                    return new(MscSourceCode.NotApplicable, "MSC stands for something else in this record: "
+                        + StudyText.Snippet(field, bracket.Index, bracket.Length));
+                }
+            }
+        }
+        return null;
     }
+
+    /// <summary>
+    /// Whether the text before "(MSC)" ends in three words with the initials M, S, C, the last not "cell(s)"; hyphenated
+    /// words count as several ("Self-Compassion"), one-letter words and small words ("of", "the") are skipped.
+    /// </summary>
+    private static bool SpellsOutMsc(ReadOnlySpan<char> before)
+    {
+        const string initials = "msc";
+        var wanted = initials.Length - 1;
+        var end = before.Length;
+        while (end > 0 && wanted >= 0)
+        {
+            var stop = end;
+            while (stop > 0 && !char.IsLetter(before[stop - 1]))
+            {
+                stop--;
+            }
+            var start = stop;
+            while (start > 0 && char.IsLetter(before[start - 1]))
+            {
+                start--;
+            }
+            var word = before[start..stop];
+            end = start;
+            if (word.Length < 2 || SmallWords.Contains(word.ToString()))
+            {
+                continue;
+            }
+            if (char.ToLowerInvariant(word[0]) != initials[wanted]
+                || (wanted == initials.Length - 1 && word.StartsWith("cell", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+            wanted--;
+        }
+        return wanted < 0;
+    }
+
+    private static readonly HashSet<string> SmallWords = new(["of", "the", "and", "for", "in", "on", "to", "with", "an"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The tissue of the MSCs in a record that names them: from the first group that names one, else from the detailed
@@ -567,7 +624,7 @@ public static partial class MscSource
     private static partial Regex Graft();
 
     /// <summary>An MSC term that names the cells (mesenchymal stem cells, MSC, stromal cells, SVF …), not their products.</summary>
-    private const string MscCellTerms = @"\bmen?senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmen?senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating[\s-]+tumou?r)\b|l\s*\](?!\s*(?:stem|stromal|cells?)\b)|l-type|l-like)|\b(?!(?-i:NMSC[sS]?)\b)\w*-?(?-i:MSC[sS]?)(?![^\W_])|(?-i:\bMSC(?:-?TRAIL|\d{1,5}[A-Z]\w*)\b)|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
+    private const string MscCellTerms = @"\bmen?senchymal[\s/()-]+(?:stem|stromal|progenitor|precursor|cells?)\b|(?<!\b(?:epithelial|endothelial|mesothelial)[\s/-]+(?:to[\s-]+|and[\s-]+)?)\bmen?senchyma(?!l[\s/-]*(?:to[\s-]+)?epithelial|l[\s-]+(?:(?:liver|hepatic)[\s-]+)?(?:type|subtype|tumou?rs?|neoplasms?|cancers?|sarcomas?|chondrosarcoma|hamartomas?|lesions?|origin|transitions?|transformation|transdifferentiation|shift|markers?|genes?|phenotypes?|features|characteristics|signatures?|state|plasticity|fibroblasts?)\b|l[\s-]+(?:\([\w-]+\)[\s-]+)?(?:CTCs?|circulating[\s-]+tumou?r)\b|l\s*\](?!\s*(?:stem|stromal|cells?)\b)|l-type|l-like)|\b(?!(?-i:D?MSc)\b|NMSCs?\b)\w*-?MSCs?(?![^\W_\d])(?!\d{5})|(?-i:\bMSC-?TRAIL\b)|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstromal[\s-]+vascular\b|(?-i:\b(?:at-?)?SVF\b)|\bmicro-?(?:fragmented|fractured)\s+(?:\w+\s+)?(?:adipose|fat)\b|\blipogems\b|\bADSCs?\b|\bBMSCs?\b|\bDPSCs?\b|(?-i:\bh(?:ADSC|BMSC|DPSC)s?\b)|\bmultipotent\s+(adult\s+)?progenitor|\bABCB5[\s-]*(?:positive|\+)[\s-]+(?:(?!limbal)\w+[\s-]+)?(?:stem|stromal|mesenchymal|MSCs?)\b";
 
     /// <summary>An MSC term: the cells, or their products (exosomes, extracellular vesicles, secretome).</summary>
     [GeneratedRegex(MscCellTerms + @"|\bexosom|\bextracellular\s+vesicle|\bsecretome", RegexOptions.IgnoreCase)]
@@ -580,16 +637,16 @@ public static partial class MscSource
     [GeneratedRegex(@"^(?:exosom|extracellular|secretome)", RegexOptions.IgnoreCase)]
     private static partial Regex ProductWord();
 
-    [GeneratedRegex(@"^(?-i:MSCs?)$")]
+    [GeneratedRegex(@"^MSCs?$", RegexOptions.IgnoreCase)]
     private static partial Regex BareMsc();
 
-    /// <summary>MSCs named in words, not by the abbreviation alone.</summary>
-    [GeneratedRegex(@"\bmen?senchyma|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b", RegexOptions.IgnoreCase)]
+    /// <summary>MSCs or stem cells named in words, not by the abbreviation alone (Spanish "mesenquimales" included).</summary>
+    [GeneratedRegex(@"\bmen?senchyma|\bmesenquimal|\bstromal[\s-]+(?:stem[\s-]+)?cells?\b|\bstem[\s-]+cells?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MscInWords();
 
-    /// <summary>"(MSC)" after words none of which, within six, names MSCs: the abbreviation defined as something else.</summary>
-    [GeneratedRegex(@"(?<!\b(?:men?senchym|stromal|stem|progenitor|precursor|multipotent|MSC)\w*\W+(?:\w+\W+){0,5})\(\s*(?-i:MSCs?)\s*[),;]", RegexOptions.IgnoreCase)]
-    private static partial Regex MscDefinedOtherwise();
+    /// <summary>The abbreviation alone in brackets: "(MSC)", "(MSCs)".</summary>
+    [GeneratedRegex(@"\(\s*MSCs?\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex MscInBrackets();
 
     [GeneratedRegex(@"\b(?:(?:human\s+)?umbilical[\s-]+)?cord[\s-]+blood\b|\bh?UCB[\s-]?(?:MSC|derived)", RegexOptions.IgnoreCase)]
     private static partial Regex CordBlood();

@@ -78,8 +78,10 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         ], ["nct_id"]);
         var (rows, errors) = CsvTable.Read(Path.Combine(Folder(set), file), schema);
         Assert.Empty(errors);
-        return [.. rows.Select(r => new Labelled(studies[r.Required("nct_id")], r.Required("liver") == "liver",
-            r.Required("msc_source") is var s && s == "x" ? null : s))];
+        return [.. rows.Select(r => new Labelled(
+            studies.TryGetValue(r.Required("nct_id"), out var study) ? study
+                : throw new InvalidOperationException($"{set}/{file} labels {r.Required("nct_id")}, which no record file of the set holds"),
+            r.Required("liver") == "liver", r.Required("msc_source") is var s && s == "x" ? null : s))];
     }
 
     internal static StudyText Text(RegistryStudy s) => RegistryImport.TextOf(s);
@@ -385,7 +387,7 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
     /// trials, labelled MSC trials; same code among those both call MSC trials); docs/classifiers.md reports them.
     /// </summary>
     [Fact]
-    public void Evaluate_WhenEverySetIsSummed_SeparatesFindingMscTrialsFromNamingTheirTissue()
+    public void Evaluate_WhenEverySetButTheFullTextOneIsSummed_SeparatesFindingMscTrialsFromNamingTheirTissue()
     {
         var source = EverySetButTheFullTextOne.SelectMany(s => Evaluate(Load(s)).Source).ToList();
         const string none = "not_applicable";

@@ -544,7 +544,7 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Coronary multislice CT (MSCT) angiography after stenting; MSCTA at 3 months")]
     [InlineData("Metastatic squamous cell carcinoma (MSCC) of the head and neck treated with cetuximab")]
     [InlineData("Phase I study of MSC2490484A, an inhibitor of DNA-dependent protein kinase")]
-    [InlineData("Taught by a lecturer with an MSc in nursing; gene expression in PBMSc")]
+    [InlineData("Taught by a lecturer with an MSc in nursing and a DMSc")]
     public void Classify_WhenMscIsPartOfAnotherAbbreviationOrACompoundCode_IsNotApplicable(string text) =>
         Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = text }).Value);
 
@@ -554,16 +554,26 @@ public sealed class MscSourceTests(ITestOutputHelper output)
     [InlineData("Drug: MSC11FCD")]
     [InlineData("Biological: hUC-MSCs, 1x10^6/kg")]
     [InlineData("BIOLOGICAL: UC-MSCS INFUSION")]
+    [InlineData("Biological: Umbilical Cord Mscs Transplantation")]
+    [InlineData("Biological: hUC-msc")]
+    [InlineData("Biological: MSC2×1,000,000 MSC/kg")]
     public void Classify_WhenAnMscProductIsWrittenAsOneToken_IsAnMscTrial(string intervention) =>
         Assert.NotEqual(MscSourceCode.NotApplicable, Intervention(intervention).Value);
 
     [Theory]
-    [InlineData("Mindfulness program", "The Mindful Self-Compassion (MSC) program will be compared with CBT. MSC will be taught weekly.", MscSourceCode.NotApplicable)]
-    [InlineData("Fluid balance in colectomy", "Patients treated at the Manukau Surgical Centre (MSC) will receive the protocol.", MscSourceCode.NotApplicable)]
-    [InlineData("MSC therapy for knee arthritis", "Mesenchymal stromal cells (MSC) will be injected into the knee.", MscSourceCode.Unspecified)]
-    [InlineData("MSC therapy for knee arthritis", "Stem cells (MSC) from the bone marrow will be injected; the MSC will be cultured.", MscSourceCode.BoneMarrow)]
-    public void Classify_WhenTheRecordDefinesMscAsSomethingElse_IsNotApplicableUnlessItNamesMscsInWords(string title, string summary, MscSourceCode expected) =>
-        Assert.Equal(expected, MscSource.Classify(new StudyText { Title = title, Summary = summary }).Value);
+    [InlineData("Mindfulness program", "The Mindful Self-Compassion (MSC) program will be compared with CBT. MSC will be taught weekly.")]
+    [InlineData("Fluid balance in colectomy", "Patients treated at the Manukau Surgical Centre (MSC) will receive the protocol.")]
+    [InlineData("Se-methyl-seleno-L-cysteine in healthy men", "Participants receive oral Se-Methyl-Seleno-L- Cysteine (MSC) daily.")]
+    public void Classify_WhenTheRecordSpellsMscOutAsSomethingElse_IsNotApplicable(string title, string summary) =>
+        Assert.Equal(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title, Summary = summary }).Value);
+
+    [Theory]
+    [InlineData("Safety of MSC Infusion in Decompensated Cirrhosis", "Patients are randomized to the treatment group (MSC) or the control group.")]
+    [InlineData("MSC Transplantation for Liver Failure", "Arm A (MSC): a single intravenous infusion of MSCs.")]
+    [InlineData("MSC therapy for knee arthritis", "Marrow stem cells (MSC) will be injected into the knee.")]
+    [InlineData("MSC therapy for knee arthritis", "Mesenchymal stromal cells (MSC) will be injected into the knee.")]
+    public void Classify_WhenMscIsBracketedAfterAnArmOrItsOwnName_StaysAnMscTrial(string title, string summary) =>
+        Assert.NotEqual(MscSourceCode.NotApplicable, MscSource.Classify(new StudyText { Title = title, Summary = summary }).Value);
 
     /// <summary>
     /// A real record's summary (NCT01860118) on which a lazy bounded loop in the "given" pattern never returned and
