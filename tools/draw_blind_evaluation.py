@@ -210,11 +210,16 @@ def main(mapclinical_git, healthdata_git, repo_root, out_dir, seed=SEED, exclude
     studies = [study_object(nct, *healthdata[nct][0]) for nct in sorted(healthdata_drawn)]
     write(os.path.join(out_dir, "healthdata_studies.json"), studies_json(studies))
 
+    write_csv(os.path.join(out_dir, "draw.csv"), ["nct_id", "record_file", "stratum", "source_path"], sorted(draw))
+
+
+def write_csv(path, header, rows):
+    """A CSV file as the draws write them (quoted only where needed, LF line ends), through write()."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nct_id", "record_file", "stratum", "source_path"])
-    writer.writerows(sorted(draw))
-    write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
+    writer.writerow(header)
+    writer.writerows(rows)
+    write(path, buf.getvalue())
 
 
 def write(path, text):

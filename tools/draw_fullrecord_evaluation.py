@@ -21,14 +21,12 @@ Usage: draw_fullrecord_evaluation.py [--seed N] [--size N] [--exclude LABELS]...
 Standard library only; the same inputs give byte-identical outputs.
 """
 import collections
-import csv
-import io
 import json
 import os
 import random
 import sys
 
-from draw_blind_evaluation import MAPCLINICAL_COMMIT, blobs, seen_ids, studies_json, write
+from draw_blind_evaluation import MAPCLINICAL_COMMIT, blobs, seen_ids, studies_json, write, write_csv
 
 SEED, SIZE = 20261201, 100
 SCRAPED_DIR = "program_generated/trials_scraped/trialsFound/"
@@ -98,11 +96,8 @@ def main(mapclinical_git, repo_root, out_dir, seed=SEED, size=SIZE, excluded=())
     print(f"pool: {len(pool)} records ({len(fields)} scraped, {unpaired} left out as unpaired); drawn: {size}")
     os.makedirs(out_dir, exist_ok=True)
     write(os.path.join(out_dir, "registry_studies.json"), studies_json([pool[nct] for nct in drawn]))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nct_id", "first_source_path", "source_files"])
-    writer.writerows((nct, sources[nct][0], len(sources[nct])) for nct in drawn)
-    write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
+    write_csv(os.path.join(out_dir, "draw.csv"), ["nct_id", "first_source_path", "source_files"],
+              ((nct, sources[nct][0], len(sources[nct])) for nct in drawn))
 
 
 def parse_args(argv, usage=__doc__, seed=SEED, size=SIZE, flags=()):

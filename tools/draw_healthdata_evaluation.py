@@ -25,14 +25,12 @@ It writes into the output folder:
 Usage: draw_healthdata_evaluation.py [--seed N] [--exclude FILE]... HEALTHDATA_GIT REPO_ROOT OUT_DIR
 Standard library only; the same inputs give byte-identical outputs.
 """
-import csv
-import io
 import os
 import random
 import re
 import sys
 
-from draw_blind_evaluation import LIVER_WORD, healthdata_pool, seen_ids, studies_json, study_object, write
+from draw_blind_evaluation import LIVER_WORD, healthdata_pool, seen_ids, studies_json, study_object, write, write_csv
 from draw_fullrecord_evaluation import parse_args
 
 SEED = 20261209
@@ -72,11 +70,7 @@ def main(healthdata_git, repo_root, out_dir, seed=SEED, excluded=()):
     os.makedirs(out_dir, exist_ok=True)
     studies = [study_object(nct, *pool[nct][0]) for nct, *_ in sorted(drawn)]
     write(os.path.join(out_dir, "healthdata_studies.json"), studies_json(studies))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nct_id", "record_file", "stratum", "source_path"])
-    writer.writerows(sorted(drawn))
-    write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
+    write_csv(os.path.join(out_dir, "draw.csv"), ["nct_id", "record_file", "stratum", "source_path"], sorted(drawn))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import os
 import random
 import sys
 
-from draw_blind_evaluation import blobs, seen_ids, studies_json, write
+from draw_blind_evaluation import blobs, seen_ids, studies_json, write, write_csv
 from draw_fullrecord_evaluation import enum, parse_args
 
 SEED = 20261207
@@ -103,11 +103,8 @@ def main(metamap_git, repo_root, out_dir, seed=SEED, size=None, excluded=(), oth
     print(f"pool: {len(pool)} records ({files} full records, {len(hits)} found by the {'other' if other else 'MSC'} searches); drawn: {size}")
     os.makedirs(out_dir, exist_ok=True)
     write(os.path.join(out_dir, "registry_studies.json"), studies_json([pool[nct][1] for nct in drawn]))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nct_id", "source_path", "other_searches" if other else "msc_searches"])
-    writer.writerows((nct, pool[nct][0], ";".join(hits[nct])) for nct in drawn)
-    write(os.path.join(out_dir, "draw.csv"), buf.getvalue())
+    write_csv(os.path.join(out_dir, "draw.csv"), ["nct_id", "source_path", "other_searches" if other else "msc_searches"],
+              ((nct, pool[nct][0], ";".join(hits[nct])) for nct in drawn))
 
 
 if __name__ == "__main__":

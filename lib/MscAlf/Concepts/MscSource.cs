@@ -189,8 +189,7 @@ public static partial class MscSource
         {
             return null;
         }
-        var fields = OwnFields(text).Append(text.Description is null ? "" : TextFold.Fold(text.Description));
-        return fields.Any(f => MscCells().IsMatch(f))
+        return EveryField(text).Any(f => MscCells().IsMatch(f))
             ? null
             : new(MscSourceCode.NotApplicable, "exosomes, vesicles or a secretome named, and no MSCs or stem cells anywhere in the record: " + first.Value);
     }
@@ -207,17 +206,16 @@ public static partial class MscSource
         {
             return null;
         }
-        var fields = OwnFields(text).ToList();
-        if (fields.Any(f => MscInWords().IsMatch(f)))
+        var fields = new List<string>();
+        foreach (var field in EveryField(text))
         {
-            return null; // most records reaching here say "mesenchymal" somewhere: the description is not folded
+            if (MscInWords().IsMatch(field))
+            {
+                return null; // most records reaching here say "mesenchymal" before the description needs folding
+            }
+            fields.Add(field);
         }
-        var description = text.Description is null ? "" : TextFold.Fold(text.Description);
-        if (MscInWords().IsMatch(description))
-        {
-            return null;
-        }
-        foreach (var field in fields.Append(description))
+        foreach (var field in fields)
         {
             foreach (Match bracket in MscInBrackets().Matches(field))
             {
@@ -375,6 +373,22 @@ public static partial class MscSource
     /// <summary>Every field of a record but its detailed description, whole (background sentences included).</summary>
     private static IEnumerable<string> OwnFields(StudyText text) =>
         text.Interventions.Concat(text.Arms).Concat(text.Titles).Append(text.Summary ?? "");
+
+    /// <summary>
+    /// <see cref="OwnFields"/>, then the folded detailed description: folded only when a caller reads that far, so a
+    /// search that stops at a match in another field never folds it.
+    /// </summary>
+    private static IEnumerable<string> EveryField(StudyText text)
+    {
+        foreach (var field in OwnFields(text))
+        {
+            yield return field;
+        }
+        if (text.Description is not null)
+        {
+            yield return TextFold.Fold(text.Description);
+        }
+    }
 
     /// <summary>
     /// Whether an intervention names cells, or a tissue whose cultured cells are MSCs ("cell transplantation",
