@@ -45,6 +45,7 @@ public static class CliApp
             NotebooksCommand.Create(),
             BuildCommand.Create(),
             ImportCommand.Create(),
+            ProductsCommand.Create(),
             DiffCommand.Create(),
             FetchCommand.Create(),
             QueryCommand.Create(),

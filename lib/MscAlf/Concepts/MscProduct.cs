@@ -1,5 +1,4 @@
 using MscAlf.Codes;
-using MscAlf.Data;
 
 namespace MscAlf.Concepts;
 
@@ -46,91 +45,20 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// </remarks>
 public static class MscProduct
 {
-    private const int MinNameLength = 5;
+    /// <summary>Every product of the library's own list, in list order.</summary>
+    public static IReadOnlyList<MscProductInfo> All => MscProductList.Builtin.Products;
 
-    private static readonly string Unspecified = CodeSet<MscSourceCode>.Code(MscSourceCode.Unspecified);
-
-    private static readonly Lazy<(IReadOnlyList<MscProductInfo> Products, ProductNameMatcher Matcher)> Table = new(Load);
-
-    /// <summary>Every product of the list, in list order.</summary>
-    public static IReadOnlyList<MscProductInfo> All => Table.Value.Products;
-
-    /// <summary>The first listed product named in <paramref name="field"/>, or null when none is.</summary>
-    public static MscProductMention? Find(string field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        return Table.Value.Matcher.Find(field) is var (index, length, product)
-            ? new(product, StudyText.Snippet(field, index, length))
-            : null;
-    }
+    /// <summary>The first product of the library's own list named in <paramref name="field"/>, or null when none is.</summary>
+    public static MscProductMention? Find(string field) => MscProductList.Builtin.Find(field);
 
     /// <summary>The product named in <paramref name="text"/>, read in the fields and order <see cref="MscSource"/> weighs.</summary>
-    public static Classified<MscProductInfo?> Classify(StudyText text)
+    /// <param name="text">The record's text.</param>
+    /// <param name="products">The product list (default: the library's own, <see cref="MscProductList.Builtin"/>).</param>
+    public static Classified<MscProductInfo?> Classify(StudyText text, MscProductList? products = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var mention = MscSource.Fields(text.Folded()).Select(Find).FirstOrDefault(m => m is not null);
+        var list = products ?? MscProductList.Builtin;
+        var mention = MscSource.Fields(text.Folded()).Select(list.Find).FirstOrDefault(m => m is not null);
         return new(mention?.Product, mention?.Evidence);
-    }
-
-    /// <summary>A name reduced to its letters and digits, upper-case: how a match is looked up.</summary>
-    private static string Key(string name) => string.Concat(ProductNameMatcher.Runs(name)).ToUpperInvariant();
-
-    private static (IReadOnlyList<MscProductInfo>, ProductNameMatcher) Load()
-    {
-        var schema = new TableSchema("msc_products.csv",
-        [
-            new("product", ColumnType.Text, true, []),
-            new("names", ColumnType.TextList, true, []),
-            new("tissue", ColumnType.Code, false, CodeSet<MscSourceCode>.Codes),
-            new("tissue_as_written", ColumnType.Text, false, []),
-            new("source", ColumnType.Text, true, []),
-            new("url", ColumnType.Text, true, []) { Pattern = "^https?://\\S+$" },
-        ], ["product", "source"]);
-        var rows = EmbeddedTable.Read("msc_products.csv", schema);
-        var products = rows.GroupBy(r => r.Required("product")).Select(Product).ToList();
-        var byKey = new Dictionary<string, MscProductInfo>(StringComparer.Ordinal);
-        foreach (var product in products)
-        {
-            foreach (var name in product.Names)
-            {
-                if (byKey.TryGetValue(Key(name), out var other) && other != product)
-                {
-                    throw new InvalidOperationException($"Assets/msc_products.csv: the name '{name}' belongs to {other.Name} and {product.Name}");
-                }
-                byKey[Key(name)] = product;
-            }
-        }
-        return (products, new ProductNameMatcher(products));
-    }
-
-    /// <summary>
-    /// One product from its rows: every name of every row; the tissue of the rows that document one, which must agree (a row
-    /// of "unspecified" agrees with any tissue; a product that only such rows document is unspecified).
-    /// </summary>
-    private static MscProductInfo Product(IGrouping<string, CsvRow> rows)
-    {
-        var names = rows.SelectMany(r => r.List("names")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.FirstOrDefault(n => Key(n).Length < MinNameLength) is { } tooShort)
-        {
-            throw new InvalidOperationException($"Assets/msc_products.csv: the name '{tooShort}' of {rows.Key} is too short to match safely");
-        }
-        // A row of "unspecified" documents MSCs without a tissue; it gives way to a row that names one.
-        var documented = rows.Where(r => r.Get("tissue") is not null).OrderBy(r => r.Get("tissue") == Unspecified).ToList();
-        var tissues = documented.Select(r => r.Required("tissue")).Distinct(StringComparer.Ordinal).ToList();
-        if (tissues.Count == 2 && tissues.Contains(Unspecified))
-        {
-            tissues.Remove(Unspecified);
-        }
-        if (tissues.FirstOrDefault(t => t is "mixed" or "not_applicable") is { } notOne)
-        {
-            throw new InvalidOperationException($"Assets/msc_products.csv: {rows.Key} has tissue '{notOne}', which is not one tissue");
-        }
-        if (tissues.Count != 1)
-        {
-            throw new InvalidOperationException(
-                $"Assets/msc_products.csv: {rows.Key} needs exactly one documented tissue, found {(tissues.Count == 0 ? "none" : string.Join(", ", tissues))}");
-        }
-        var first = documented[0];
-        return new(rows.Key, names, CodeSet<MscSourceCode>.Parse(tissues[0]), first.Get("tissue_as_written") ?? "", first.Required("source"));
     }
 }

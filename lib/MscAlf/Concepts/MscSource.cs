@@ -82,7 +82,8 @@ namespace MscAlf.Concepts;
 /// own text names, else <c>unspecified</c>, with the product, its documented tissue and the source in the evidence (the
 /// list's tissue is never taken as the record's). An observational study counts as giving MSCs when its interventions or
 /// arms name a listed product (participants followed up after receiving it); one that names a product elsewhere but no MSCs
-/// given stays <c>not_applicable</c>. A product missing from the list is not recognised. The rule is
+/// given stays <c>not_applicable</c>. A product missing from the list is not recognised; a user's own list
+/// (<see cref="MscProductList.WithFile"/>, <c>import --products</c>) adds the products their sources document. The rule is
 /// plausibility-checked against the curated sources of data/trials.csv and a hand-labelled set of other registry records
 /// (docs/classifiers.md), not validated.</para>
 /// </remarks>
@@ -128,9 +129,13 @@ public static partial class MscSource
             or MscSourceCode.MenstrualBlood or MscSourceCode.DentalPulp;
 
     /// <summary>Classifies the MSC source of a record from its text.</summary>
-    public static Classified<MscSourceCode> Classify(StudyText text)
+    /// <param name="text">The record's text.</param>
+    /// <param name="products">The MSC product list (default: the library's own, <see cref="MscProductList.Builtin"/>; a
+    /// user's list adds the products their sources document).</param>
+    public static Classified<MscSourceCode> Classify(StudyText text, MscProductList? products = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        products ??= MscProductList.Builtin;
         text = text.Folded();
         IEnumerable<string>[] groups = [text.Interventions.Concat(text.Arms), text.Titles, Foreground(text.Summary)];
         // The summary is cut into sentences only when a sentence could name MSCs: every pattern that finds a mention
@@ -139,7 +144,7 @@ public static partial class MscSource
             ? groups : groups[..2];
         // An observational study's interventions are what its participants were exposed to: a listed MSC product there was
         // given (the follow-up of an earlier trial), while an MSC term there may be a sample or a lab assay.
-        var (product, productGroup) = ProductIn(groups, text.Summary);
+        var (product, productGroup) = ProductIn(groups, text.Summary, products);
         if (IsObservational(text.StudyType) && !(product is not null && productGroup == 0) && !groups[0].Any(f => Dose().IsMatch(f) && MscMention(f) is not null)
             && !searched.SelectMany((g, i) => g.Where(f => i < 2 || ThisStudy().IsMatch(f))).Any(f => MscWord().IsMatch(f) && Given().IsMatch(f)))
         {
@@ -154,9 +159,9 @@ public static partial class MscSource
         {
             return new(MscSourceCode.NotApplicable, null); // no MSC term, no tissue naming its own cells, no listed product
         }
-        if (product is null && ProductsWithoutCells(text, mention.Match) is { } products)
+        if (product is null && ProductsWithoutCells(text, mention.Match) is { } withoutCells)
         {
-            return products;
+            return withoutCells;
         }
         if (product is null && OtherMeaningOfMsc(text, mention.Match) is { } otherMeaning)
         {
@@ -441,15 +446,15 @@ public static partial class MscSource
     /// The first listed product named in the groups, searched in their order, and the group that names it; the summary is
     /// split into sentences only when it names one.
     /// </summary>
-    private static (MscProductMention? Product, int Group) ProductIn(IEnumerable<string>[] groups, string? summary)
+    private static (MscProductMention? Product, int Group) ProductIn(IEnumerable<string>[] groups, string? summary, MscProductList products)
     {
         for (var g = 0; g < groups.Length; g++)
         {
-            if (g == 2 && (summary is null || MscProduct.Find(summary) is null))
+            if (g == 2 && (summary is null || products.Find(summary) is null))
             {
                 break; // the whole summary first: most name no product, and then it is not cut into sentences
             }
-            if (groups[g].Select(MscProduct.Find).FirstOrDefault(m => m is not null) is { } named)
+            if (groups[g].Select(products.Find).FirstOrDefault(m => m is not null) is { } named)
             {
                 return (named, g);
             }

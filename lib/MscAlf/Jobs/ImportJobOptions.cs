@@ -9,6 +9,12 @@ public sealed record ImportJobOptions
     /// <summary>The output: <c>X.duckdb</c> (a database, upserted), <c>X.csv</c> or <c>X.parquet</c>.</summary>
     public required string Output { get; init; }
 
+    /// <summary>
+    /// MSC product list files to add to the library's own (the columns of <c>lib/MscAlf/Assets/msc_products.csv</c>), so
+    /// that records naming those products only by brand or code count as MSC trials.
+    /// </summary>
+    public IReadOnlyList<string> ProductLists { get; init; } = [];
+
     /// <summary>Skip invalid records, reporting each one, instead of failing.</summary>
     public bool SkipInvalid { get; init; }
 

@@ -1,3 +1,5 @@
+using MscAlf.Concepts;
+
 namespace MscAlf.Registry;
 
 /// <summary>How an import runs and where it reports.</summary>
@@ -9,6 +11,8 @@ public sealed record ImportOptions
     public TextWriter Progress { get; init; } = TextWriter.Null;
     /// <summary>Where the errors of a failing import go.</summary>
     public TextWriter Problems { get; init; } = TextWriter.Null;
+    /// <summary>The MSC product list the MSC source classifier reads (default: the library's own; a user's list adds to it).</summary>
+    public MscProductList Products { get; init; } = MscProductList.Builtin;
     /// <summary>Threads that parse and classify (default: every core).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
     /// <summary>The most memory DuckDB may use before it spills to disk.</summary>

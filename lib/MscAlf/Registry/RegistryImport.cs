@@ -45,7 +45,9 @@ public static partial class RegistryImport
     }
 
     /// <summary>Imports one record; returns the errors instead when a value is outside the registry's value sets.</summary>
-    public static (ImportedTrial? Trial, IReadOnlyList<RecordError> Errors) Import(RegistryStudy study)
+    /// <param name="study">The record.</param>
+    /// <param name="products">The MSC product list the MSC source classifier reads (default: the library's own).</param>
+    public static (ImportedTrial? Trial, IReadOnlyList<RecordError> Errors) Import(RegistryStudy study, MscProductList? products = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         var errors = new List<RecordError>();
@@ -61,7 +63,7 @@ public static partial class RegistryImport
         var text = TextOf(study);
         var separatorNote = new[] { study.Conditions, study.Countries }.Any(l => l.Any(i => i.Contains('|', StringComparison.Ordinal)))
             ? "; a '|' inside a condition or country was written as '/' (the list separator)" : "";
-        var source = MscSource.Classify(text);
+        var source = MscSource.Classify(text, products);
         var condition = ConditionCategory.Classify(text);
         var (administration, administrationEvidence) = AdministrationOf(text);
         var (scope, scopeNote) = ScopeOf(condition.Value, source.Value, study.FirstPosted);

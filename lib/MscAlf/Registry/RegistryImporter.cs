@@ -307,9 +307,11 @@ public static class RegistryImporter
         private readonly Task _reader;
         private readonly Task[] _processors;
         private readonly Task _done;
+        private readonly MscProductList _products;
 
         public Pipeline(string input, ImportOptions options)
         {
+            _products = options.Products;
             // The caller's token (an interrupt) and the first failure of the reader or a worker both stop every stage,
             // so that no stage waits for ever on a queue that nobody empties or fills any more.
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
@@ -430,7 +432,7 @@ public static class RegistryImporter
                     for (var i = 0; i < items.Count; i++)
                     {
                         hook?.Invoke(items[i]);
-                        processed.Add(Process(index, i, items[i]));
+                        processed.Add(Process(index, i, items[i], _products));
                         if (processed.Count == RowsPerBatch)
                         {
                             _results.Add(processed, _cancel.Token);
@@ -446,13 +448,13 @@ public static class RegistryImporter
         }
     }
 
-    private static Processed Process(long unit, int item, RegistryItem read)
+    private static Processed Process(long unit, int item, RegistryItem read, MscProductList products)
     {
         if (read.Study is not { } study)
         {
             return new Processed(unit, item, read.Errors[0].Origin, null, read.Errors);
         }
-        var (imported, errors) = RegistryImport.Import(study);
+        var (imported, errors) = RegistryImport.Import(study, products);
         if (imported is null)
         {
             return new Processed(unit, item, study.Origin, null, errors);

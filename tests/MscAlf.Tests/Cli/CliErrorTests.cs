@@ -26,6 +26,26 @@ public sealed class CliErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_WhenTheProductListIsMissing_SaysSoInOneLineAndWritesNothing()
+    {
+        var (list, output) = (Path.Combine(_scratch, "none.csv"), Path.Combine(_scratch, "trials.csv"));
+        var (code, _, error) = await Cli.RunAsync("import", MscAlf.Tests.Registry.Fixtures.Csv, "--out", output, "--products", list);
+        Assert.Equal(1, code);
+        AssertOneCleanLine(error);
+        Assert.StartsWith($"{list}:0: a readable file;", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Products_WhenInputIsMissing_SaysSoInOneLine()
+    {
+        var (code, _, error) = await Cli.RunAsync("products", Path.Combine(_scratch, "none.zip"), "--out", Path.Combine(_scratch, "c.csv"));
+        Assert.Equal(1, code);
+        AssertOneCleanLine(error);
+        Assert.EndsWith("none.zip: no such file or folder", error.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Figures_WhenOutIsAFile_SaysSoInOneLine()
     {
         var file = Path.Combine(_scratch, "taken");
