@@ -16,7 +16,8 @@ public sealed record MscProductDefinition(string Name, string Pattern, string Se
 /// recognised once a person has read the definition and added it to a product list (<see cref="MscProductList"/>).
 /// </summary>
 /// <remarks>
-/// <para>The rules of <c>tools/mine_msc_products.py</c>, with which the library's own list was built, within one sentence:
+/// <para>The five patterns of <c>tools/mine_msc_products.py</c>, with which the library's own list was built (the length
+/// bounds of a definition differ a little, below), within one sentence:
 /// <c>NAME (… MSC term …)</c>, <c>MSC term … (NAME)</c>, <c>NAME, a/an/the … MSC term</c>, <c>NAME is/are/consists of/
 /// contains/comprises … MSC term</c> and <c>NAME: … MSC term</c> (an intervention written "Name: description"). A
 /// registered or trademark sign (®, ™, "(R)", "(TM)") or "Inj." may follow the name. The MSC terms are mesenchymal
@@ -31,8 +32,8 @@ public sealed record MscProductDefinition(string Name, string Pattern, string Se
 /// </remarks>
 public static partial class MscProductDefinitions
 {
-    private const string Term = @"(?:mesenchymal(?:\s+|-)(?:stem|stromal|progenitor|precursor)?\s*cells?|mesenchymal\s+stem|" +
-        @"mesenchymal\s+stromal|\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b|\bMPCs?\b)";
+    private const string Term = @"(?:mesenchymal(?:(?>\s+)|-)(?:stem|stromal|progenitor|precursor)?\s*cells?|mesenchymal\s+stem|" +
+        @"mesenchymal\s+stromal|\b\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b|\bMPCs?\b)";
 
     private const string Name = @"(?<name>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)";
 
@@ -62,28 +63,46 @@ public static partial class MscProductDefinitions
             return [];
         }
         var found = new List<MscProductDefinition>();
+        var seen = new HashSet<(string Name, string Pattern)>();
         foreach (var sentence in Sentence().Split(text))
         {
+            string? words = null; // the sentence with its white space collapsed, made once and only when needed
             for (var p = 0; p < Shapes.Length; p++)
             {
-                foreach (Match match in Shapes[p].Matches(sentence))
+                foreach (var (name, marked) in Names(Shapes[p], sentence))
                 {
-                    var name = match.Groups["name"].Value;
-                    if (match.Groups["def"] is { Success: true } definition && !TermIn().IsMatch(definition.Value))
+                    if (BrandLike(name, marked) && seen.Add((name.ToUpperInvariant(), Patterns[p])))
                     {
-                        continue;
-                    }
-                    if (BrandLike(name, match.Groups["mark"].Success)
-                        && !found.Exists(f => f.Pattern == Patterns[p] && f.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        var words = string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                        found.Add(new(name, Patterns[p], words.Length > 400 ? words[..400] : words));
+                        words ??= Cut(string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), 400);
+                        found.Add(new(name, Patterns[p], words));
                     }
                 }
             }
         }
         return found;
     }
+
+    /// <summary>
+    /// The names a pattern defines as MSCs in a sentence. Each search starts again just after the last name, not after the
+    /// whole match, so a definition that holds the next name ("AB123 is an MSC product and CD456 is …") does not hide it.
+    /// </summary>
+    private static IEnumerable<(string Name, bool Marked)> Names(Regex shape, string sentence)
+    {
+        for (var match = shape.Match(sentence); match.Success;)
+        {
+            var name = match.Groups["name"];
+            if (match.Groups["def"] is not { Success: true } definition || TermIn().IsMatch(definition.Value))
+            {
+                yield return (name.Value, match.Groups["mark"].Success);
+            }
+            var next = Math.Max(name.Index + name.Length, match.Index + 1);
+            match = next < sentence.Length ? shape.Match(sentence, next) : Match.Empty;
+        }
+    }
+
+    /// <summary>The first <paramref name="length"/> characters, never ending inside a surrogate pair.</summary>
+    private static string Cut(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     /// <summary>A brand-like name; one written with a registered or trademark sign is one whatever its capitals (Cartistem®).</summary>
     public static bool BrandLike(string name, bool marked)
@@ -96,8 +115,9 @@ public static partial class MscProductDefinitions
         return marked || name.Any(char.IsAsciiDigit) || name.Count(char.IsAsciiLetterUpper) >= 2 || name.Skip(1).Any(char.IsAsciiLetterUpper);
     }
 
-    // The definition is taken whole (bounded, greedy, no lazy loops) and must hold an MSC term: the same sentences as the
-    // Python tool's lazy "up to the first MSC term", without the bounded lazy loops a .NET 10 engine fault once hung on.
+    // The definition is taken whole (bounded, greedy, no lazy loops: a .NET 10 engine fault once hung on bounded lazy loops)
+    // and must hold an MSC term. The Python tool's lazy loops stop at the first MSC term instead, so the bounds differ a
+    // little: here a definition after the verb holds its term within 120 characters, and one in brackets within 400.
     [GeneratedRegex(@"(?<![\w-])" + Name + Mark + @"\s*\((?<def>[^()]{1,400})\)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NameThenDefinition();
 

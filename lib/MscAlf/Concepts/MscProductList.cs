@@ -63,11 +63,14 @@ public sealed class MscProductList
             : null;
     }
 
-    /// <summary>The product one of whose names is <paramref name="name"/> (compared by letters and digits, ignoring case), or null.</summary>
+    /// <summary>
+    /// The product one of whose names is <paramref name="name"/> (compared by letters and digits, ignoring case), or null,
+    /// also for a name with no letter or digit.
+    /// </summary>
     public MscProductInfo? Named(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _byKey.GetValueOrDefault(Key(name));
+        return Key(name) is { Length: > 0 } key ? _byKey.GetValueOrDefault(key) : null;
     }
 
     /// <summary>
@@ -89,19 +92,31 @@ public sealed class MscProductList
         return Build([.. _rows, .. rows.Select(r => (path, r))]);
     }
 
-    /// <summary>A name reduced to its letters and digits, upper-case: how a match is looked up.</summary>
-    private static string Key(string name) => string.Concat(ProductNameMatcher.Runs(name)).ToUpperInvariant();
+    /// <summary>
+    /// A name reduced to its letters and digits, upper-case: how a match is looked up; empty when it has none. Used for
+    /// every comparison of names, so that the product list, its matcher and the candidates of <c>products</c> agree.
+    /// </summary>
+    internal static string Key(string name) =>
+        name.Any(ProductNameMatcher.IsWordChar) ? string.Concat(ProductNameMatcher.Runs(name)).ToUpperInvariant() : "";
 
     private static MscProductList Build(IReadOnlyList<(string File, CsvRow Row)> rows)
     {
         var errors = new List<DataError>();
-        var products = rows.GroupBy(r => r.Row.Required("product"), StringComparer.Ordinal).Select(g => Product(g, errors)).ToList();
-        var byName = products.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        // Products are grouped as names are compared, ignoring case: a user's "PROCHYMAL" row joins Prochymal.
+        var products = rows.GroupBy(r => r.Row.Required("product"), StringComparer.OrdinalIgnoreCase).Select(g => Product(g, errors)).ToList();
+        var byName = products.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         var byKey = new Dictionary<string, MscProductInfo>(StringComparer.Ordinal);
+        var sources = new Dictionary<(string Product, string Source), (string File, int Line)>();
         foreach (var (file, row) in rows)
         {
             var product = byName[row.Required("product")];
-            foreach (var name in row.List("names"))
+            if (!sources.TryAdd((product.Name.ToUpperInvariant(), row.Required("source")), (file, row.Line)))
+            {
+                var (otherFile, otherLine) = sources[(product.Name.ToUpperInvariant(), row.Required("source"))];
+                errors.Add(new DataError(file, row.Line, "source", row.Required("source"),
+                    $"one row per product and source; {product.Name} has this source already at {otherFile}:{otherLine}"));
+            }
+            foreach (var name in row.List("names").Where(n => Key(n).Length >= MinNameLength))
             {
                 if (byKey.TryGetValue(Key(name), out var other) && other != product)
                 {
@@ -110,14 +125,17 @@ public sealed class MscProductList
                 byKey.TryAdd(Key(name), product);
             }
         }
+        // In the order the rows were given: the library's own first, then each file as it was added.
+        var files = rows.Select(r => r.File).Distinct().ToList();
         return errors.Count > 0
-            ? throw new DataValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)])
+            ? throw new DataValidationException([.. errors.OrderBy(e => files.IndexOf(e.File)).ThenBy(e => e.Line)])
             : new MscProductList(rows, products, byKey);
     }
 
     /// <summary>
     /// One product from its rows: every name of every row; the tissue of the rows that document one, which must agree (a row
-    /// of "unspecified" agrees with any tissue; a product that only such rows document is unspecified).
+    /// of "unspecified" agrees with any tissue; a product that only such rows document is unspecified). Every broken rule
+    /// is added to <paramref name="errors"/> at its row.
     /// </summary>
     private static MscProductInfo Product(IGrouping<string, (string File, CsvRow Row)> rows, List<DataError> errors)
     {
@@ -131,27 +149,22 @@ public sealed class MscProductList
             }
         }
         var names = rows.SelectMany(r => r.Row.List("names")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        // A row of "unspecified" documents MSCs without a tissue; it gives way to a row that names one.
-        var documented = rows.Where(r => r.Row.Get("tissue") is not (null or "mixed" or "not_applicable"))
-            .OrderBy(r => r.Row.Get("tissue") == Unspecified).ToList();
-        var tissues = documented.Select(r => r.Row.Required("tissue")).Distinct(StringComparer.Ordinal).ToList();
-        if (tissues.Count == 2 && tissues.Contains(Unspecified))
-        {
-            tissues.Remove(Unspecified);
-        }
+        var documented = rows.Where(r => r.Row.Get("tissue") is { } t && t is not ("mixed" or "not_applicable")).ToList();
+        // A row of "unspecified" documents MSCs without a tissue; it gives way to the rows that name one.
+        var named = documented.Where(r => r.Row.Get("tissue") != Unspecified).ToList();
         var (file1, first) = rows.First();
-        if (tissues.Count == 0)
+        if (documented.Count == 0)
         {
-            errors.Add(new DataError(file1, first.Line, "tissue", null, $"a documented tissue (or unspecified) in at least one row of {rows.Key}"));
+            if (!rows.Any(r => r.Row.Get("tissue") is "mixed" or "not_applicable"))
+            {
+                errors.Add(new DataError(file1, first.Line, "tissue", null, $"a documented tissue (or unspecified) in at least one row of {rows.Key}"));
+            }
             return new(rows.Key, names, MscSourceCode.Unspecified, "", first.Required("source"));
         }
-        if (tissues.Count > 1)
-        {
-            var (file2, second) = documented.First(r => r.Row.Required("tissue") == tissues[1]);
-            errors.Add(new DataError(file2, second.Line, "tissue", tissues[1],
-                $"the tissue of {rows.Key}'s other rows, {tissues[0]} ({documented[0].File}:{documented[0].Row.Line}): a product has one tissue"));
-        }
-        var deciding = documented[0].Row;
-        return new(rows.Key, names, CodeSet<MscSourceCode>.Parse(tissues[0]), deciding.Get("tissue_as_written") ?? "", deciding.Required("source"));
+        var deciding = named.Count > 0 ? named[0] : documented[0];
+        var tissue = deciding.Row.Required("tissue");
+        errors.AddRange(named.Where(r => r.Row.Required("tissue") != tissue).Select(r => new DataError(r.File, r.Row.Line, "tissue", r.Row.Get("tissue"),
+            $"the tissue of {rows.Key}'s row at {deciding.File}:{deciding.Row.Line}, {tissue}: a product has one tissue")));
+        return new(rows.Key, names, CodeSet<MscSourceCode>.Parse(tissue), deciding.Row.Get("tissue_as_written") ?? "", deciding.Row.Required("source"));
     }
 }

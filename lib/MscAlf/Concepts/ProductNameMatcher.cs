@@ -92,7 +92,7 @@ internal sealed class ProductNameMatcher
         return runs.Count > 0 ? [.. runs] : throw new ArgumentException($"'{name}' has no letter or digit", nameof(name));
     }
 
-    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetter(c) || char.IsNumber(c);
+    internal static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>Whether <paramref name="c"/> is <paramref name="upper"/> (an upper-case letter or a digit) in either case.</summary>
     private static bool SameLetter(char c, char upper) =>

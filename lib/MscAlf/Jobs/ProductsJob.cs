@@ -152,14 +152,15 @@ public static class ProductsJob
 
         private void Add(string nctId, string field, MscProductDefinition definition)
         {
+            // The list's own key, so that a name counts as the same here as when the file is read back.
+            var key = MscProductList.Key(definition.Name);
+            if (!_seen.Add((key, nctId, definition.Pattern)))
+            {
+                return;
+            }
             if (known.Named(definition.Name) is not null)
             {
                 Known++;
-                return;
-            }
-            var key = string.Concat(definition.Name.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
-            if (!_seen.Add((key, nctId, definition.Pattern)))
-            {
                 return;
             }
             var product = _spelling.TryGetValue(key, out var first) ? first : _spelling[key] = definition.Name;

@@ -19,6 +19,14 @@ public sealed class MscProductDefinitionsTests
         Assert.Contains(found, d => d.Name == name && d.Pattern == pattern);
     }
 
+    [Fact]
+    public void In_WhenADefinitionHoldsTheNextName_FindsBoth()
+    {
+        var found = MscProductDefinitions.In("AB123 is an MSC product and CD456 is made of mesenchymal stromal cells.");
+
+        Assert.Equal(["AB123", "CD456"], found.Select(d => d.Name));
+    }
+
     [Theory]
     [InlineData("Umbilical cord mesenchymal stem cells (UC-MSCs) are infused.")] // the name is an MSC term itself
     [InlineData("Knee pain (assessed by the WOMAC score) after mesenchymal stem cells.")] // no brand-like name before the bracket
@@ -55,5 +63,27 @@ public sealed class MscProductDefinitionsTests
 
         Assert.Equal(400, found.Sentence.Length);
         Assert.StartsWith("CELYVIR (autologous mesenchymal", found.Sentence, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Hostile text ends promptly: a run of word characters before "MSC" once made the MSC term's leading <c>\w*</c> try every
+    /// start inside the run (quadratic: 32 s for 40,000 characters); the term now starts at a word boundary.
+    /// </summary>
+    [Theory]
+    [InlineData("A", 300_000, " MSC")]
+    [InlineData("Abcde1 (", 40_000, " mesenchymal")]
+    [InlineData("A-", 150_000, " mesenchymal")]
+    [InlineData("Abcde1, the ", 25_000, "MSC")]
+    [InlineData("Abcde1 is ", 30_000, "MSC")]
+    [InlineData("Ab: ", 75_000, " mesenchymal")]
+    [InlineData(" ", 300_000, "x mesenchymal")] // a run of white space after "mesenchymal" (the start is added below)
+    [InlineData("Abcd00001 is MSC; ", 50_000, "")] // many names defined in one sentence
+    public async Task In_WhenTextIsLongAndRepetitive_ReturnsPromptly(string unit, int times, string end)
+    {
+        var text = (unit == " " ? "mesenchymal" : "") + string.Concat(Enumerable.Repeat(unit, times)) + end;
+
+        var run = Task.Run(() => MscProductDefinitions.In(text));
+
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))));
     }
 }

@@ -46,6 +46,33 @@ public sealed class ProductsJobTests : IDisposable
     }
 
     [Fact]
+    public void Run_WhenAListNamesTheBrandAlready_LeavesItOut()
+    {
+        var (output, list) = (Path.Combine(_dir, "candidates.csv"), Path.Combine(_dir, "mine.csv"));
+        File.WriteAllText(list, "product,names,tissue,tissue_as_written,source,url\nStemXcel-7,STEMXCEL 7,unspecified,,NCT09000001,https://clinicaltrials.gov/study/NCT09000001\n");
+
+        var result = ProductsJob.Run(new ProductsJobOptions { Input = Input(), Output = output, ProductLists = [list] }, TextWriter.Null);
+
+        Assert.Equal((0, 2), (result.Definitions, result.KnownLeftOut));
+        Assert.Single(File.ReadAllLines(output)); // the header alone
+    }
+
+    [Fact]
+    public void Run_WhenTheSentenceHoldsInvisibleCharacters_WritesAListThatLoads()
+    {
+        var input = Path.Combine(_dir, "odd.json");
+        File.WriteAllText(input, "[" + Study("NCT09000004", "t",
+            "StemXcel-7 is a preparation of \\u200Bumbilical cord mesenchymal stem cells\\u0007 \\u202Egiven once.", "x") + "]");
+        var output = Path.Combine(_dir, "candidates.csv");
+
+        ProductsJob.Run(new ProductsJobOptions { Input = input, Output = output }, TextWriter.Null);
+
+        var product = Assert.Single(MscProductList.Builtin.WithFile(output).Products, p => p.Name == "StemXcel-7");
+        Assert.Contains("of umbilical cord mesenchymal stem cells", product.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u200B', product.Source);
+    }
+
+    [Fact]
     public void Import_WhenGivenTheReviewedList_FindsTheTrialThatNamesOnlyTheBrand()
     {
         var input = Input();
