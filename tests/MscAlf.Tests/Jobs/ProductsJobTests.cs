@@ -72,6 +72,25 @@ public sealed class ProductsJobTests : IDisposable
         Assert.DoesNotContain('\u200B', product.Source);
     }
 
+    /// <summary>The reviewed list's rows that come from the full-record fixtures are written again, byte for byte, from them.</summary>
+    [Fact]
+    public void Run_WhenReadingTheFullRecordFixtures_WritesTheReviewedListsRowsAgain()
+    {
+        var registry = Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry");
+        var input = Directory.CreateDirectory(Path.Combine(_dir, "full-records")).FullName;
+        foreach (var set in Directory.GetDirectories(registry, "evaluation-full-records*"))
+        {
+            File.Copy(Path.Combine(set, "registry_studies.json"), Path.Combine(input, Path.GetFileName(set) + ".json"));
+        }
+        var output = Path.Combine(_dir, "candidates.csv");
+
+        ProductsJob.Run(new ProductsJobOptions { Input = input, Output = output }, TextWriter.Null);
+
+        var written = File.ReadAllLines(output).ToHashSet(StringComparer.Ordinal);
+        var reviewed = File.ReadAllLines(Path.Combine(registry, "reviewed-products", "products.csv")).Skip(1).ToList();
+        Assert.Equal(["FAB117-HC", "FAB117-HC", "ORBCEL-C"], reviewed.Where(r => !written.Contains(r)).Select(r => r.Split(',')[0]));
+    }
+
     [Fact]
     public void Import_WhenGivenTheReviewedList_FindsTheTrialThatNamesOnlyTheBrand()
     {
