@@ -41,7 +41,8 @@ public sealed record MscProductMention(MscProductInfo Product, string Snippet)
 /// the rule. Every name has at least five letters or digits, so no short code ("ASC", "MPC") is ever matched.
 /// Fall-through: no listed name in the text gives null.</para>
 /// <para>The list is plausibility-checked, not validated: it is as complete as its sources, and a product missing from
-/// them is not recognised.</para>
+/// them is not recognised. A user's reviewed rows add to it (<see cref="MscProductList.WithFile"/>, <c>import --products</c>;
+/// <see cref="MscProductDefinitions"/> and <c>products</c> find candidates).</para>
 /// </remarks>
 public static class MscProduct
 {
