@@ -109,20 +109,20 @@ public sealed class MscProductList
         var sources = new Dictionary<(string Product, string Source), (string File, int Line)>();
         foreach (var (file, row) in rows)
         {
-            var product = byName[row.Required("product")];
-            if (!sources.TryAdd((product.Name.ToUpperInvariant(), row.Required("source")), (file, row.Line)))
+            var (product, source) = (byName[row.Required("product")], row.Required("source"));
+            if (!sources.TryAdd((product.Name, source), (file, row.Line)))
             {
-                var (otherFile, otherLine) = sources[(product.Name.ToUpperInvariant(), row.Required("source"))];
-                errors.Add(new DataError(file, row.Line, "source", row.Required("source"),
+                var (otherFile, otherLine) = sources[(product.Name, source)];
+                errors.Add(new DataError(file, row.Line, "source", source,
                     $"one row per product and source; {product.Name} has this source already at {otherFile}:{otherLine}"));
             }
-            foreach (var name in row.List("names").Where(n => Key(n).Length >= MinNameLength))
+            foreach (var (name, key) in row.List("names").Select(n => (n, Key(n))).Where(n => n.Item2.Length >= MinNameLength))
             {
-                if (byKey.TryGetValue(Key(name), out var other) && other != product)
+                if (byKey.TryGetValue(key, out var other) && other != product)
                 {
                     errors.Add(new DataError(file, row.Line, "names", name, $"a name of one product; it is also a name of {other.Name}"));
                 }
-                byKey.TryAdd(Key(name), product);
+                byKey.TryAdd(key, product);
             }
         }
         // In the order the rows were given: the library's own first, then each file as it was added.

@@ -1,6 +1,4 @@
 using DuckDB.NET.Data;
-using MscAlf.Concepts;
-using MscAlf.Data;
 using MscAlf.IO;
 using MscAlf.Registry;
 
@@ -31,7 +29,7 @@ public static class ImportJob
             var importer = new ImportOptions
             {
                 SkipInvalid = options.SkipInvalid, Progress = progress, Problems = problems, Cancellation = options.Cancellation,
-                Products = Products(options.ProductLists),
+                Products = ProductLists.Load(options.ProductLists, "nothing was changed"),
             };
             var counts = RegistryImporter.Run(options.Input, options.Output, importer);
             return new ImportJobResult(counts, Path.GetFullPath(options.Output));
@@ -40,10 +38,6 @@ public static class ImportJob
             or (ArgumentException and not ArgumentOutOfRangeException and not ArgumentNullException))
         {
             throw new JobFailedException(ex.Message, ex);
-        }
-        catch (DataValidationException ex)
-        {
-            throw new JobFailedException(ProductListFailure(ex, "nothing was changed"), ex);
         }
         catch (OutputLocationException ex)
         {
@@ -55,16 +49,4 @@ public static class ImportJob
                 $"{Located.Value(options.Output)}: cannot write the output ({Located.Message(ex.Message.Split('\n')[0])}); nothing was changed", ex);
         }
     }
-
-    /// <summary>A product list's errors as one located line: the first, and how many more there are.</summary>
-    internal static string ProductListFailure(DataValidationException error, string outcome) => error.Errors.Count switch
-    {
-        0 => $"{error.Message}; {outcome}",
-        1 => $"{error.Errors[0]}; {outcome}",
-        _ => $"{error.Errors[0]}; and {error.Errors.Count - 1} more error(s) in the product list; {outcome}",
-    };
-
-    /// <summary>The library's product list with every file of <paramref name="files"/> added, in order.</summary>
-    private static MscProductList Products(IReadOnlyList<string> files) =>
-        files.Aggregate(MscProductList.Builtin, (list, file) => list.WithFile(file));
 }

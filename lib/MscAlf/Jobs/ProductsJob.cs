@@ -2,47 +2,10 @@ using System.Globalization;
 using System.Text;
 using MscAlf.Codes;
 using MscAlf.Concepts;
-using MscAlf.Data;
 using MscAlf.IO;
 using MscAlf.Registry;
 
 namespace MscAlf.Jobs;
-
-/// <summary>What the products job (<see cref="ProductsJob"/>) reads and writes.</summary>
-public sealed record ProductsJobOptions
-{
-    /// <summary>The registry's bulk zip, a folder, an API v2 JSON file or a website CSV export.</summary>
-    public required string Input { get; init; }
-
-    /// <summary>The candidates, a CSV file in the columns of a product list.</summary>
-    public required string Output { get; init; }
-
-    /// <summary>Product lists whose names are known already (added to the library's own) and are left out.</summary>
-    public IReadOnlyList<string> ProductLists { get; init; } = [];
-
-    /// <summary>Skip records that cannot be read, reporting each one, instead of failing.</summary>
-    public bool SkipInvalid { get; init; }
-
-    /// <summary>Stops the job (an interrupt); the output is left as it was.</summary>
-    public CancellationToken Cancellation { get; init; }
-}
-
-/// <summary>What the products job found.</summary>
-/// <param name="Read">Records read (skipped ones included).</param>
-/// <param name="Skipped">Records that could not be read and were skipped.</param>
-/// <param name="Definitions">Candidate rows written: one per name, record and pattern.</param>
-/// <param name="Names">Distinct names among them.</param>
-/// <param name="KnownLeftOut">Definitions of names the product lists hold already, left out.</param>
-/// <param name="Disagreeing">Names whose rows give two or more tissues: to settle before the file is used.</param>
-/// <param name="Output">The full path of the file written.</param>
-public sealed record ProductsJobResult(long Read, long Skipped, int Definitions, int Names, int KnownLeftOut, int Disagreeing, string Output)
-{
-    /// <summary>One line for the user.</summary>
-    public string Summary =>
-        string.Create(CultureInfo.InvariantCulture, $"Read {Read} records (skipped {Skipped} invalid); found {Definitions} candidate definitions of {Names} names not in the product list ") +
-        string.Create(CultureInfo.InvariantCulture, $"({KnownLeftOut} definitions of listed names left out; {Disagreeing} names with rows of different tissues); wrote {Output}. ") +
-        "Read every row: keep only products a sentence defines as MSCs given, then pass the file to import --products.";
-}
 
 /// <summary>
 /// The products job: reads registry records as <c>import</c> does (streamed) and writes every sentence that defines a
@@ -73,8 +36,7 @@ public static class ProductsJob
         {
             OutputGuard.CheckFile(options.Output, [options.Input, .. options.ProductLists]);
             AtomicOutput.CheckWritable(Path.GetFullPath(options.Output));
-            var known = options.ProductLists.Aggregate(MscProductList.Builtin, (list, file) => list.WithFile(file));
-            var found = new Candidates(known);
+            var found = new Candidates(ProductLists.Load(options.ProductLists, "nothing was written"));
             var (read, skipped) = (0L, 0L);
             foreach (var item in RegistryReader.Read(options.Input, note => progress.WriteLine($"  {note}")))
             {
@@ -99,16 +61,12 @@ public static class ProductsJob
                 csv.Header(MscProductList.Schema("candidates").Columns.Select(c => c.Name));
                 foreach (var row in rows)
                 {
-                    csv.Row([row.Product, row.Name, row.Tissue, null, row.Source, row.Url]);
+                    csv.Row([row.Product, row.Name, row.Tissue, null, row.Source, $"https://clinicaltrials.gov/study/{row.NctId}"]);
                 }
             });
             var disagreeing = rows.GroupBy(r => r.Product).Count(g => g.Select(r => r.Tissue).Where(t => t != Unspecified).Distinct().Count() > 1);
             return new(read, skipped, rows.Count, rows.Select(r => r.Product).Distinct().Count(), found.Known, disagreeing,
                 Path.GetFullPath(options.Output));
-        }
-        catch (DataValidationException ex)
-        {
-            throw new JobFailedException(ImportJob.ProductListFailure(ex, "nothing was written"), ex);
         }
         catch (Exception ex) when (ex is OutputRefusedException or OutputLocationException)
         {
@@ -122,7 +80,7 @@ public static class ProductsJob
 
     private static readonly string Unspecified = CodeSet<MscSourceCode>.Code(MscSourceCode.Unspecified);
 
-    private sealed record Row(string Product, string Name, string Tissue, string Source, string Url, string NctId, string Pattern, string Field);
+    private sealed record Row(string Product, string Name, string Tissue, string NctId, string Source);
 
     /// <summary>The definitions found so far, one per name (letters and digits), record and pattern.</summary>
     private sealed class Candidates(MscProductList known)
@@ -167,14 +125,12 @@ public static class ProductsJob
             var sentence = Clean(definition.Sentence);
             var tissue = MscSource.Classify(new StudyText { Title = sentence }).Value is var code && code is not
                 (MscSourceCode.NotApplicable or MscSourceCode.Mixed) ? CodeSet<MscSourceCode>.Code(code) : Unspecified;
-            _rows.Add(new(product, definition.Name, tissue, $"{nctId} {field} ({definition.Pattern}): \"{sentence}\"",
-                $"https://clinicaltrials.gov/study/{nctId}", nctId, definition.Pattern, field));
+            _rows.Add(new(product, definition.Name, tissue, nctId, $"{nctId} {field} ({definition.Pattern}): \"{sentence}\""));
         }
 
         public IReadOnlyList<Row> Rows() =>
         [
-            .. _rows.OrderBy(r => r.Product, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.NctId, StringComparer.Ordinal)
-                .ThenBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Field, StringComparer.Ordinal),
+            .. _rows.OrderBy(r => r.Product, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Source, StringComparer.Ordinal),
         ];
 
         /// <summary>The sentence without control or invisible format characters, which a data file may not hold.</summary>
