@@ -42,8 +42,10 @@ SCRAPED_FIELDS = ["BriefTitle", "OfficialTitle", "BriefSummary", "DetailedDescri
                   "InterventionDescription", "InterventionOtherName", "ArmGroupLabel", "ArmGroupDescription"]
 CLASSIC_FIELDS = ["Title", "Acronym", "Interventions"]
 
-MSC_TERM = (r"(?:mesenchymal(?:\s+|-)(?:stem|stromal|progenitor|precursor)?\s*cells?|mesenchymal\s+stem|"
-            r"mesenchymal\s+stromal|\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b|\bMPCs?\b)")
+# The white space after "mesenchymal" is atomic and an MSC word starts at a word boundary, as in the library's
+# MscProductDefinitions: without both, a long run of spaces or one long word takes quadratic time.
+MSC_TERM = (r"(?:mesenchymal(?:(?>\s+)|-)(?:stem|stromal|progenitor|precursor)?\s*cells?|mesenchymal\s+stem|"
+            r"mesenchymal\s+stromal|\b\w*-?MSCs?\b|stromal\s+cells?|\bADSCs?\b|\bMPCs?\b)")
 NAME = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 # What may follow a brand before its definition: a registered or trademark sign, written or in letters, and "Inj.".
 MARK = r"(?P<mark>\s*(?:®|™|\((?:R|TM)\)))?(?:\s+Inj\.?)?"

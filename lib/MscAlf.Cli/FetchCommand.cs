@@ -5,7 +5,7 @@ using MscAlf.Registry;
 namespace MscAlf.Cli;
 
 /// <summary>
-/// <c>fetch --cond TERMS --intr TERMS [--base-url URL] --out DIR</c>: pages through the registry's API v2, then imports
+/// <c>fetch --cond TERMS --intr TERMS [--base-url URL] [--products FILE]… --out DIR</c>: pages through the registry's API v2, then imports
 /// the pages into <c>DIR/trials.csv</c> (<see cref="FetchJob"/>). Rerunning with the same query resumes an interrupted fetch.
 /// </summary>
 internal static class FetchCommand
@@ -22,9 +22,15 @@ internal static class FetchCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for pages, state, query log and trials.csv.", Required = true };
         var pageSize = new Option<int>("--page-size") { Description = "Studies per page (default 100).", DefaultValueFactory = _ => 100 };
         var rate = new Option<double>("--max-rps") { Description = "Requests per second at most (default 1).", DefaultValueFactory = _ => 1 };
+        var products = new Option<string[]>("--products")
+        {
+            Description = "An MSC product list to add to the library's own when importing the pages (as for `import`); " +
+                "may be given more than once.",
+            HelpName = "file",
+        };
         var command = new Command("fetch", "Fetch studies from the ClinicalTrials.gov API v2 and import them.")
         {
-            condition, intervention, baseUrl, output, pageSize, rate,
+            condition, intervention, baseUrl, output, pageSize, rate, products,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -49,7 +55,10 @@ internal static class FetchCommand
             };
             try
             {
-                var job = new FetchJobOptions { Query = options, Directory = result.GetValue(output)!.FullName };
+                var job = new FetchJobOptions
+                {
+                    Query = options, Directory = result.GetValue(output)!.FullName, ProductLists = result.GetValue(products) ?? [],
+                };
                 var fetched = await FetchJob.RunAsync(job, stdout, stderr, cancellation).ConfigureAwait(false);
                 stdout.WriteLine(fetched.Import.Summary);
                 return 0;

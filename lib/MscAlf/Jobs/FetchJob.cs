@@ -15,8 +15,8 @@ public static class FetchJob
 
     /// <summary>
     /// Fetches and imports, one progress line per step on <paramref name="progress"/>. Throws
-    /// <see cref="JobFailedException"/> with one located message when the registry cannot be fetched, the folder cannot
-    /// be written or the import fails.
+    /// <see cref="JobFailedException"/> with one located message when a product list is invalid (before anything is
+    /// fetched), the registry cannot be fetched, the folder cannot be written or the import fails.
     /// </summary>
     public static async Task<FetchJobResult> RunAsync(FetchJobOptions options, TextWriter progress, TextWriter problems,
         CancellationToken cancellation = default)
@@ -24,12 +24,14 @@ public static class FetchJob
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var directory = options.Directory;
+        var products = ProductLists.Load(options.ProductLists, "nothing was fetched");
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("MscAlfNotebooks/1.0");
         FetchResult fetched;
         try
         {
             OutputGuard.CheckFolder(directory, []);
+            OutputGuard.CheckFile(Path.Combine(directory, TrialsFile), options.ProductLists);
             progress.WriteLine($"Fetching {options.Query.BaseUrl}studies into {directory}");
             fetched = await new StudiesFetcher(http, options.Query, progress).FetchAsync(directory, cancellation).ConfigureAwait(false);
             progress.WriteLine($"Fetched {fetched.Pages} page(s); registry totalCount {fetched.TotalCount?.ToString(CultureInfo.InvariantCulture) ?? "not given"}; {fetched.Requests} request(s) this run");
@@ -46,7 +48,8 @@ public static class FetchJob
         {
             Input = Path.Combine(directory, StudiesFetcher.PagesFolder),
             Output = Path.Combine(directory, TrialsFile),
-        }, progress, problems);
+            ProductLists = options.ProductLists,
+        }, products, progress, problems);
         return new FetchJobResult(fetched, imported);
     }
 }

@@ -13,4 +13,10 @@ public sealed record FetchJobOptions
     /// with the same query resumes an interrupted fetch.
     /// </summary>
     public required string Directory { get; init; }
+
+    /// <summary>
+    /// MSC product list files to add to the library's own when the pages are imported (as
+    /// <see cref="ImportJobOptions.ProductLists"/>). They are checked before anything is fetched.
+    /// </summary>
+    public IReadOnlyList<string> ProductLists { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using MscAlf.Concepts;
 using MscAlf.IO;
 using MscAlf.Registry;
 
@@ -16,7 +17,14 @@ public static class ImportJob
     /// import on <paramref name="problems"/>. Throws <see cref="JobFailedException"/> with one located message when the
     /// input is missing, the output is refused or cannot be written, or a record is invalid; nothing is changed then.
     /// </summary>
-    public static ImportJobResult Run(ImportJobOptions options, TextWriter progress, TextWriter problems)
+    public static ImportJobResult Run(ImportJobOptions options, TextWriter progress, TextWriter problems) =>
+        Run(options, products: null, progress, problems);
+
+    /// <summary>
+    /// <see cref="Run(ImportJobOptions, TextWriter, TextWriter)"/> with the product lists already loaded from
+    /// <see cref="ImportJobOptions.ProductLists"/> (by a job that checked them before its own work), or loaded here when null.
+    /// </summary>
+    internal static ImportJobResult Run(ImportJobOptions options, MscProductList? products, TextWriter progress, TextWriter problems)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (FileIdentity.KindOf(options.Input) == FileKind.Missing)
@@ -29,7 +37,7 @@ public static class ImportJob
             var importer = new ImportOptions
             {
                 SkipInvalid = options.SkipInvalid, Progress = progress, Problems = problems, Cancellation = options.Cancellation,
-                Products = ProductLists.Load(options.ProductLists, "nothing was changed"),
+                Products = products ?? ProductLists.Load(options.ProductLists, "nothing was changed"),
             };
             var counts = RegistryImporter.Run(options.Input, options.Output, importer);
             return new ImportJobResult(counts, Path.GetFullPath(options.Output));
