@@ -1,5 +1,6 @@
 using MscAlf.Codes;
 using MscAlf.Concepts;
+using MscAlf.Data;
 
 namespace MscAlf.Tests.Concepts;
 
@@ -62,6 +63,8 @@ public sealed class MscProductTests
     public void Find_WhenTextNamesNoListedProduct_ReturnsNull(string text) =>
         Assert.Null(MscProduct.Find(text));
 
+    private static bool IsRegistry(CsvRow row) => row.Required("url").StartsWith("https://clinicaltrials.gov/", StringComparison.Ordinal);
+
     [Fact]
     public void All_WhenLoaded_HoldsEveryProductWithOneDocumentedTissueAndItsSource()
     {
@@ -69,6 +72,10 @@ public sealed class MscProductTests
         // pinned (docs/classifiers.md): the review tables hold 14 MSC products; registry records define 54 more
         Assert.Equal(14 + 54, products.Count);
         Assert.Equal(7, products.Count(p => p.Tissue == MscSourceCode.Unspecified));
+        var rows = CsvTable.Read(Path.Combine(TestData.RepositoryDataDirectory, "..", "lib", "MscAlf", "Assets", "msc_products.csv"),
+            MscProductList.Schema("msc_products.csv")).Rows;
+        // pinned (docs/classifiers.md): 29 rows from the review tables and the approval documents, 61 from registry records
+        Assert.Equal((29, 61), (rows.Count(r => !IsRegistry(r)), rows.Count(IsRegistry)));
         Assert.All(products, p =>
         {
             Assert.NotEqual(MscSourceCode.NotApplicable, p.Tissue);
