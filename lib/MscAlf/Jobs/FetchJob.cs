@@ -49,6 +49,7 @@ public static class FetchJob
             Input = Path.Combine(directory, StudiesFetcher.PagesFolder),
             Output = Path.Combine(directory, TrialsFile),
             ProductLists = options.ProductLists,
+            Cancellation = cancellation, // an interrupt while the pages are imported leaves trials.csv as it was
         }, products, progress, problems);
         return new FetchJobResult(fetched, imported);
     }

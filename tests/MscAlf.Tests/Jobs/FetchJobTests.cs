@@ -1,10 +1,14 @@
 using MscAlf.Codes;
+using MscAlf.Jobs;
 using MscAlf.Registry;
 using MscAlf.Tests.Registry;
 
 namespace MscAlf.Tests.Jobs;
 
-/// <summary>fetch --products: the fetched pages are imported with the user's product list, checked before any request.</summary>
+/// <summary>
+/// The fetch job: the fetched pages are imported with the user's product list, checked before any request, and an interrupt
+/// while they are imported leaves no trials file.
+/// </summary>
 public sealed class FetchJobTests : IDisposable
 {
     private const string Header = "product,names,tissue,tissue_as_written,source,url\n";
@@ -87,5 +91,37 @@ public sealed class FetchJobTests : IDisposable
         Assert.Contains("is an input of this command", stderr, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
         Assert.Equal(before, File.ReadAllBytes(list));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenInterruptedOnceThePagesAreFetched_LeavesNoTrialsFile()
+    {
+        var output = Path.Combine(_dir, "out");
+        using var server = new FaultServer(Page());
+        using var interrupt = new CancellationTokenSource();
+        var options = new FetchJobOptions
+        {
+            Query = new FetchOptions { BaseUrl = server.BaseUrl, Condition = "cirrhosis", MinInterval = TimeSpan.FromMilliseconds(20) },
+            Directory = output,
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            FetchJob.RunAsync(options, new CancelOn("Fetched ", interrupt), TextWriter.Null, interrupt.Token));
+
+        Assert.Single(server.Requests);
+        Assert.False(File.Exists(Path.Combine(output, FetchJob.TrialsFile)));
+    }
+
+    /// <summary>A progress writer that cancels when a line starting with <paramref name="prefix"/> is written.</summary>
+    private sealed class CancelOn(string prefix, CancellationTokenSource source) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith(prefix, StringComparison.Ordinal) == true)
+            {
+                source.Cancel();
+            }
+        }
     }
 }
