@@ -303,6 +303,7 @@ def main(out):
     sources = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources")
     with open(os.path.join(sources, "trials.tsv"), encoding="utf-8") as f:
         trials = [curate_trial(r) for r in csv.DictReader(f, delimiter="\t")]
+    os.makedirs(out, exist_ok=True)  # --out may name a folder that does not exist yet
     write_csv(os.path.join(out, "trials.csv"), OUT_COLUMNS, trials)
     write_csv(os.path.join(out, "preclinical.csv"), PRECLINICAL_COLUMNS, curate_preclinical(sources, sources))
     write_csv(os.path.join(out, "human_studies.csv"), HUMAN_COLUMNS, curate_human(sources))

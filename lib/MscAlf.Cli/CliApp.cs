@@ -139,7 +139,8 @@ public static class CliApp
         DataValidationException or BrowserNotFoundException or BrowserJobException or OutputLocationException => ex.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ex.Message,
         ArgumentException or FormatException or JsonException or NotSupportedException or PathTooLongException => ex.Message,
-        TimeoutException or InvalidDataException or Jobs.JobFailedException => ex.Message,
+        TimeoutException or InvalidDataException or Jobs.JobFailedException or OutputRefusedException => ex.Message,
+        Registry.StoreQueryException or Kernel.KernelSpecException => ex.Message,
         _ => $"Unexpected {ex.GetType().Name}: {ex.Message} (a bug: please report it with the output of --verbose)",
     };
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using MscAlf.Data;
 using MscAlf.IO;
+using MscAlf.Jobs;
 using MscAlf.Registry;
 
 namespace MscAlf.Cli;
@@ -17,7 +17,7 @@ internal static class DiffCommand
         var command = new Command("diff", "Report new and vanished trials and status, enrollment and phase changes.") { old, @new, output };
         command.SetAction(result =>
         {
-            var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
+            var stdout = CliApp.Out(result);
             var (oldPath, newPath) = (result.GetValue(old)!.FullName, result.GetValue(@new)!.FullName);
             try
             {
@@ -25,8 +25,7 @@ internal static class DiffCommand
                 {
                     if (FileIdentity.KindOf(input) != FileKind.Regular)
                     {
-                        stderr.WriteLine($"{Located.Value(input)}: {(FileIdentity.KindOf(input) == FileKind.Directory ? "is a folder; diff compares two trials files" : "no such trials file")}");
-                        return CliApp.Failure;
+                        throw new JobFailedException($"{Located.Value(input)}: {(FileIdentity.KindOf(input) == FileKind.Directory ? "is a folder; diff compares two trials files" : "no such trials file")}");
                     }
                 }
                 if (result.GetValue(output) is { } target)
@@ -42,15 +41,11 @@ internal static class DiffCommand
                 }
                 return 0;
             }
-            catch (Exception ex) when (ex is DataValidationException or FileNotFoundException or DirectoryNotFoundException or OutputRefusedException)
+            catch (Exception ex) when (ex is IOException and not (FileNotFoundException or DirectoryNotFoundException or OutputLocationException)
+                or UnauthorizedAccessException)
             {
-                stderr.WriteLine(ex.Message);
-                return CliApp.Failure;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"{Located.Value(result.GetValue(output)?.FullName ?? oldPath)}: {Located.Value(ex.Message)}");
-                return CliApp.Failure;
+                // A failure the message may not locate: name the file. Every other failure reaches CliApp.Report as it is.
+                throw new JobFailedException($"{Located.Value(result.GetValue(output)?.FullName ?? oldPath)}: {Located.Value(ex.Message)}", ex);
             }
         });
         return command;

@@ -37,13 +37,11 @@ internal static class FetchCommand
             var (stdout, stderr) = (CliApp.Out(result), CliApp.Err(result));
             if (result.GetValue(condition) is null && result.GetValue(intervention) is null || result.GetValue(rate) <= 0 || result.GetValue(pageSize) <= 0)
             {
-                stderr.WriteLine("Give --cond and/or --intr, a positive --page-size and a positive --max-rps.");
-                return CliApp.Failure;
+                return CliApp.Fail(stderr, "Give --cond and/or --intr, a positive --page-size and a positive --max-rps.");
             }
             if (!Uri.TryCreate(result.GetValue(baseUrl), UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
             {
-                stderr.WriteLine($"--base-url: '{result.GetValue(baseUrl)}' is not an http(s) URL.");
-                return CliApp.Failure;
+                return CliApp.Fail(stderr, $"--base-url: '{result.GetValue(baseUrl)}' is not an http(s) URL.");
             }
             var options = new FetchOptions
             {
@@ -53,21 +51,13 @@ internal static class FetchCommand
                 PageSize = result.GetValue(pageSize),
                 MinInterval = TimeSpan.FromSeconds(1 / result.GetValue(rate)),
             };
-            try
+            var job = new FetchJobOptions
             {
-                var job = new FetchJobOptions
-                {
-                    Query = options, Directory = result.GetValue(output)!.FullName, ProductLists = result.GetValue(products) ?? [],
-                };
-                var fetched = await FetchJob.RunAsync(job, stdout, stderr, cancellation).ConfigureAwait(false);
-                stdout.WriteLine(fetched.Import.Summary);
-                return 0;
-            }
-            catch (JobFailedException ex)
-            {
-                stderr.WriteLine(ex.Message);
-                return CliApp.Failure;
-            }
+                Query = options, Directory = result.GetValue(output)!.FullName, ProductLists = result.GetValue(products) ?? [],
+            };
+            var fetched = await FetchJob.RunAsync(job, stdout, stderr, cancellation).ConfigureAwait(false); // a failure reaches CliApp.Report
+            stdout.WriteLine(fetched.Import.Summary);
+            return 0;
         });
         return command;
     }

@@ -39,16 +39,7 @@ internal static class ImportCommand
 
     private static int Run(ImportJobOptions options, TextWriter stdout, TextWriter stderr)
     {
-        try
-        {
-            var imported = ImportJob.Run(options, stdout, stderr);
-            stdout.WriteLine(imported.Summary);
-            return 0;
-        }
-        catch (JobFailedException ex)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
+        stdout.WriteLine(ImportJob.Run(options, stdout, stderr).Summary); // a failure reaches CliApp.Report
+        return 0;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using MscAlf.IO;
+using MscAlf.Jobs;
 using MscAlf.Kernel;
 
 namespace MscAlf.Cli;
@@ -22,13 +23,13 @@ internal static class KernelCommand
     }
 
     private static (Option<bool> User, Option<DirectoryInfo?> Prefix, Option<bool> Force) PlaceOptions(string verb) =>
-        (new Option<bool>("--user") { Description = $"{verb} in your Jupyter data folder (the default)." },
-         new Option<DirectoryInfo?>("--prefix") { Description = $"{verb} in PREFIX/share/jupyter/kernels (e.g. a virtual environment)." },
+        (new Option<bool>("--user") { Description = $"{verb} your Jupyter data folder (the default)." },
+         new Option<DirectoryInfo?>("--prefix") { Description = $"{verb} PREFIX/share/jupyter/kernels (e.g. a virtual environment)." },
          new Option<bool>("--force") { Description = "Also replace or remove a kernelspec of the same name that this project did not write." });
 
     private static Command Install()
     {
-        var (user, prefix, force) = PlaceOptions("Install");
+        var (user, prefix, force) = PlaceOptions("Install in");
         var fromBuild = new Option<bool>("--from-build")
         {
             Description = "Start the kernel from this build's output instead of a published copy (quick to install, for " +
@@ -46,34 +47,27 @@ internal static class KernelCommand
                 return CliApp.Fail(error, "Use either --user or --prefix DIR.");
             }
             var kernels = KernelSpec.KernelsDirectory(result.GetValue(prefix)?.FullName);
-            try
+            KernelSpec.CheckReplaceable(kernels, result.GetValue(force));
+            var launch = result.GetValue(fromBuild)
+                ? LaunchCommand(AppContext.BaseDirectory)
+                : LaunchCommand(await PublishAsync(kernels, output, cancellation).ConfigureAwait(false));
+            var document = KernelSpec.Document(launch, new Dictionary<string, string> { ["DOTNET_ROOT"] = DotnetRoot() }, AppContext.BaseDirectory);
+            var (directory, replaced) = KernelSpec.Install(kernels, document, result.GetValue(force));
+            KernelSpec.RemoveOldCopies(directory, Path.GetDirectoryName(launch[0])!);
+            var assets = KernelSpec.InstallChartAssets(KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName));
+            output.WriteLine($"Installed the C# kernel '{KernelInfo.DisplayName}' (kernelspec {KernelInfo.Name}) in {directory}");
+            output.WriteLine($"  it starts: {string.Join(' ', launch)}");
+            output.WriteLine($"  plotly.js for the charts in Jupyter Notebook: {assets}");
+            if (replaced is not null)
             {
-                KernelSpec.CheckReplaceable(kernels, result.GetValue(force));
-                var launch = result.GetValue(fromBuild)
-                    ? LaunchCommand(AppContext.BaseDirectory)
-                    : LaunchCommand(await PublishAsync(kernels, output, cancellation).ConfigureAwait(false));
-                var document = KernelSpec.Document(launch, new Dictionary<string, string> { ["DOTNET_ROOT"] = DotnetRoot() }, AppContext.BaseDirectory);
-                var (directory, replaced) = KernelSpec.Install(kernels, document, result.GetValue(force));
-                KernelSpec.RemoveOldCopies(directory, Path.GetDirectoryName(launch[0])!);
-                var assets = KernelSpec.InstallChartAssets(KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName));
-                output.WriteLine($"Installed the C# kernel '{KernelInfo.DisplayName}' (kernelspec {KernelInfo.Name}) in {directory}");
-                output.WriteLine($"  it starts: {string.Join(' ', launch)}");
-                output.WriteLine($"  plotly.js for the charts in Jupyter Notebook: {assets}");
-                if (replaced is not null)
-                {
-                    output.WriteLine($"  it replaced a kernelspec that started: {replaced}");
-                }
-                if (result.GetValue(prefix) is { } place)
-                {
-                    output.WriteLine($"  Jupyter finds it there when JUPYTER_PATH includes {Path.Combine(place.FullName, "share", "jupyter")} (or the prefix is its environment's)");
-                }
-                output.WriteLine("  open the notebooks with: jupyter notebook notebooks/ (or in VS Code: Select Kernel, then .NET (C#))");
-                return 0;
+                output.WriteLine($"  it replaced a kernelspec that started: {replaced}");
             }
-            catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)
+            if (result.GetValue(prefix) is { } place)
             {
-                return CliApp.Fail(error, ex.Message);
+                output.WriteLine($"  Jupyter finds it there when JUPYTER_PATH includes {Path.Combine(place.FullName, "share", "jupyter")} (or the prefix is its environment's)");
             }
+            output.WriteLine("  open the notebooks with: jupyter notebook notebooks/ (or in VS Code: Select Kernel, then .NET (C#))");
+            return 0;
         });
         return command;
     }
@@ -136,24 +130,17 @@ internal static class KernelCommand
         command.SetAction(result =>
         {
             var kernels = KernelSpec.KernelsDirectory(result.GetValue(prefix)?.FullName);
-            try
+            var removed = KernelSpec.Uninstall(kernels, result.GetValue(force));
+            var nbextensions = KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName);
+            var assets = KernelSpec.UninstallChartAssets(nbextensions);
+            CliApp.Out(result).WriteLine(removed
+                ? $"Removed the kernelspec {Path.Combine(kernels, KernelInfo.Name)}"
+                : $"No kernelspec {KernelInfo.Name} in {kernels}: nothing to remove");
+            if (assets)
             {
-                var removed = KernelSpec.Uninstall(kernels, result.GetValue(force));
-                var nbextensions = KernelSpec.NbextensionsDirectory(result.GetValue(prefix)?.FullName);
-                var assets = KernelSpec.UninstallChartAssets(nbextensions);
-                CliApp.Out(result).WriteLine(removed
-                    ? $"Removed the kernelspec {Path.Combine(kernels, KernelInfo.Name)}"
-                    : $"No kernelspec {KernelInfo.Name} in {kernels}: nothing to remove");
-                if (assets)
-                {
-                    CliApp.Out(result).WriteLine($"Removed the charts' plotly.js from {Path.Combine(nbextensions, MscAlf.Notebooks.ChartBundle.NbextensionFolder)}");
-                }
-                return 0;
+                CliApp.Out(result).WriteLine($"Removed the charts' plotly.js from {Path.Combine(nbextensions, MscAlf.Notebooks.ChartBundle.NbextensionFolder)}");
             }
-            catch (Exception ex) when (ex is KernelSpecException or IOException or UnauthorizedAccessException)
-            {
-                return CliApp.Fail(CliApp.Err(result), ex.Message);
-            }
+            return 0;
         });
         return command;
     }
@@ -172,7 +159,7 @@ internal static class KernelCommand
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
             {
-                return CliApp.Fail(CliApp.Err(result), ex is FormatException ? ex.Message : $"{path}: {ex.Message}");
+                throw new JobFailedException(ex is FormatException ? ex.Message : $"{path}: {ex.Message}", ex);
             }
             using var kernel = new JupyterKernel(connection, Environment.CurrentDirectory, CliApp.Err(result));
             await kernel.RunAsync().ConfigureAwait(false);

@@ -40,15 +40,7 @@ internal static class ProductsCommand
 
     private static int Run(ProductsJobOptions options, TextWriter stdout, TextWriter stderr)
     {
-        try
-        {
-            stdout.WriteLine(ProductsJob.Run(options, stderr).Summary);
-            return 0;
-        }
-        catch (JobFailedException ex)
-        {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
+        stdout.WriteLine(ProductsJob.Run(options, stderr).Summary); // a failure reaches CliApp.Report
+        return 0;
     }
 }

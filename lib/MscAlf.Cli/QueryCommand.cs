@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MscAlf.IO;
+using MscAlf.Jobs;
 using MscAlf.Registry;
 
 namespace MscAlf.Cli;
@@ -14,11 +15,11 @@ internal static class QueryCommand
         var sql = new Argument<string>("sql") { Description = "The SQL, e.g. \"SELECT msc_source, count(*) FROM trials GROUP BY 1\"." };
         var output = new Option<string?>("--out") { Description = "Write the CSV here instead of printing it." };
         var command = new Command("query", "Run SQL on an import database (read-only) and print the result as CSV.") { database, sql, output };
-        command.SetAction(result => Run(result.GetValue(database)!, result.GetValue(sql)!, result.GetValue(output), CliApp.Out(result), CliApp.Err(result)));
+        command.SetAction(result => Run(result.GetValue(database)!, result.GetValue(sql)!, result.GetValue(output), CliApp.Out(result)));
         return command;
     }
 
-    public static int Run(string database, string sql, string? output, TextWriter stdout, TextWriter stderr)
+    private static int Run(string database, string sql, string? output, TextWriter stdout)
     {
         try
         {
@@ -37,15 +38,10 @@ internal static class QueryCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {rows} rows to {Path.GetFullPath(output)}"));
             return 0;
         }
-        catch (Exception ex) when (ex is StoreQueryException or FileNotFoundException or OutputRefusedException)
+        catch (Exception ex) when (ex is IOException and not FileNotFoundException or UnauthorizedAccessException)
         {
-            stderr.WriteLine(ex.Message);
-            return CliApp.Failure;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{Located.Value(output ?? database)}: {Located.Value(ex.Message)}");
-            return CliApp.Failure;
+            // A failure the message may not locate: name the file. Every other failure reaches CliApp.Report as it is.
+            throw new JobFailedException($"{Located.Value(output ?? database)}: {Located.Value(ex.Message)}", ex);
         }
     }
 }

@@ -248,6 +248,27 @@ public sealed class CliErrorTests : IDisposable
         Assert.StartsWith(brief.TrimEnd(), full, StringComparison.Ordinal);
     }
 
+    /// <summary>Every verb's failures take the one error path, so --verbose adds the stack trace to each of them.</summary>
+    [Theory]
+    [InlineData("import", "/nonexistent-input", "--out", "{scratch}/x.csv")]
+    [InlineData("products", "/nonexistent-input", "--out", "{scratch}/x.csv")]
+    [InlineData("fetch", "--cond", "liver", "--base-url", "http://127.0.0.1:9/", "--out", "{scratch}/fetch", "--products", "/nonexistent.csv")]
+    [InlineData("query", "/nonexistent.duckdb", "SELECT 1")]
+    [InlineData("diff", "/nonexistent-old.csv", "/nonexistent-new.csv")]
+    [InlineData("kernel", "run", "--connection-file", "/nonexistent.json")]
+    public async Task Run_WhenAVerbFailsAndVerbose_PrintsItsLineThenTheStackTrace(params string[] args)
+    {
+        var argv = args.Select(a => a.Replace("{scratch}", _scratch, StringComparison.Ordinal)).ToArray();
+
+        var (quiet, _, brief) = await Cli.RunAsync(argv);
+        var (loud, _, full) = await Cli.RunAsync([.. argv, "--verbose"]);
+
+        Assert.Equal((1, 1), (quiet, loud));
+        Assert.Single(brief.TrimEnd().Split('\n'));
+        Assert.StartsWith(brief.TrimEnd(), full, StringComparison.Ordinal);
+        Assert.Contains("   at MscAlf.", full, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_WhenTheExceptionIsUnexpected_SaysItIsABugInOneLine()
     {
